@@ -1,0 +1,2 @@
+export * from './construct-examples';
+export * from './seed-pods';

@@ -1,0 +1,22 @@
+export * from './container';
+export * from './env';
+export * from './gpu-pod';
+export * from './node-selector';
+export * from './pod';
+export * from './probe';
+export * from './security';
+export * from './shared-volume-pod';
+export * from './sidecar-pod';
+export * from './toleration';
+export * from './volume';
+export { RULES, checkManifest, formatFinding, podTarget } from './rules';
+export type { Finding, Rule, Severity, CheckOptions } from './rules';
+// The cdk8s-plus enums and value types the props use, so one import is enough.
+export {
+  Capability, ContainerRestartPolicy, Cpu, DnsPolicy, EmptyDirMedium, EnvFieldPaths, HostPathVolumeType, ImagePullPolicy,
+  MountPropagation, Protocol, ResourceFieldPaths, RestartPolicy, SeccompProfileType, TaintEffect,
+} from 'cdk8s-plus-28';
+export { PodValidation } from './plugin';
+export type { PodValidationProps } from './plugin';
+export { lintFiles, lintText } from './lint';
+export type { FileFinding } from './lint';

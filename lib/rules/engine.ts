@@ -1,0 +1,161 @@
+/** How bad a finding is: errors fail synth and lint; warnings fail lint only with `--strict`. */
+export type Severity = 'error' | 'warning';
+
+/** A path into a manifest, such as `['spec', 'containers', 0, 'image']`. */
+export type FieldPath = ReadonlyArray<string | number>;
+
+/** One problem found in one object. */
+export interface Finding {
+  /** The id of the rule that found it. */
+  readonly rule: string;
+  readonly severity: Severity;
+  /** Where in the object, such as `spec.containers[1].ports[0].containerPort`. */
+  readonly path: string;
+  /** The same path as segments. */
+  readonly segments: FieldPath;
+  /** What is wrong, with the value received and the fix. */
+  readonly message: string;
+}
+
+/** The pod spec inside an object: the Pod's own, or a workload's pod template. */
+export interface PodTarget {
+  readonly spec: any;
+  readonly specPath: FieldPath;
+  readonly metadata: any;
+  readonly metadataPath: FieldPath;
+  /** The kind of the object that holds the pod (`Pod`, `Deployment`, `Job`, ...). */
+  readonly ownerKind: string;
+}
+
+/** Options of a check run. */
+export interface CheckOptions {
+  /**
+   * Run the shape rules (apiVersion/kind, unknown fields, scalar types). Typed constructs turn
+   * them off: their output cannot have these mistakes.
+   * @default true
+   */
+  readonly shape?: boolean;
+  /**
+   * Enforce a Pod Security Standard level (`baseline` or `restricted`): its checks become errors.
+   * @default - baseline checks are warnings, restricted checks do not run
+   */
+  readonly podSecurityStandard?: string;
+}
+
+/** What a rule sees. */
+export interface RuleContext {
+  readonly manifest: any;
+  /** The pod, for rules that check pods; undefined for objects without one. */
+  readonly pod?: PodTarget;
+  readonly options: CheckOptions;
+  /** Reports a finding at `path` with this rule's id and severity. */
+  report(path: FieldPath, message: string): void;
+}
+
+/** A check with a stable id. */
+export interface Rule {
+  /** A stable, kebab-case id, such as `port-clash`. */
+  readonly id: string;
+  readonly severity: Severity;
+  /** The family the rule belongs to (shape, names, containers, env, volumes, resources, lifecycle, security). */
+  readonly family: string;
+  /** One line of documentation. */
+  readonly description: string;
+  /** Pod Security Standard level of a security rule; it is an error when that level is enforced. */
+  readonly podSecurityLevel?: 'baseline' | 'restricted';
+  /** `pod` rules run once per pod spec; `object` rules once per manifest. */
+  readonly target: 'pod' | 'object';
+  check(ctx: RuleContext): void;
+}
+
+/** Defines a rule; a no-op that gives rule files one shape. */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** `['spec', 'containers', 0, 'image']` -> `spec.containers[0].image`. */
+export function formatPath(path: FieldPath): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `['${seg}']`;
+  }
+  return out;
+}
+
+/** A container of a pod, with where it sits. */
+export interface ContainerRef {
+  readonly container: any;
+  readonly path: FieldPath;
+  /** `containers`, `initContainers` or `ephemeralContainers`. */
+  readonly list: string;
+  /** True for regular containers and native sidecars: they run at the same time. */
+  readonly concurrent: boolean;
+}
+
+const LISTS = ['initContainers', 'containers', 'ephemeralContainers'];
+
+/** Every container of the pod, init containers first. */
+export function containersOf(pod: PodTarget): ContainerRef[] {
+  const out: ContainerRef[] = [];
+  for (const list of LISTS) {
+    const items = pod.spec?.[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((container, i) => {
+      if (!isObject(container)) return;
+      const concurrent = list === 'containers' || (list === 'initContainers' && container.restartPolicy === 'Always');
+      out.push({ container, path: [...pod.specPath, list, i], list, concurrent });
+    });
+  }
+  return out;
+}
+
+/** A plain object (not an array, not null). */
+export function isObject(value: unknown): value is { [key: string]: any } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The name of a container for messages: `container 'web'`, or its position when it has none. */
+export function describe(ref: ContainerRef): string {
+  const kind = ref.list === 'initContainers' ? 'init container' : ref.list === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+  return typeof ref.container.name === 'string' ? `${kind} '${ref.container.name}'` : `${kind} at ${formatPath(ref.path)}`;
+}
+
+/** `'x'` for strings, JSON for the rest: how values are quoted in messages. */
+export function show(value: unknown): string {
+  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+}
+
+/** The closest of `candidates` to `word` by edit distance, when close enough to be a likely typo. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  // Damerau-Levenshtein (optimal string alignment): a transposition counts as one edit.
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) d.push([i]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}

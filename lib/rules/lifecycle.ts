@@ -1,0 +1,135 @@
+import { containersOf, defineRule, describe, FieldPath, isObject, show } from './engine';
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+export const containerRestartPolicy = defineRule({
+  id: 'container-restart-policy',
+  family: 'lifecycle',
+  severity: 'error',
+  target: 'pod',
+  description: 'a container-level restartPolicy is set only on init containers, and only to Always (native sidecars)',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      const policy = ref.container.restartPolicy;
+      if (policy === undefined) continue;
+      const path = [...ref.path, 'restartPolicy'];
+      if (ref.list !== 'initContainers') {
+        ctx.report(path, `${describe(ref)} sets restartPolicy ${show(policy)}; only init containers take a restartPolicy (Always, for native sidecars), so remove it or set the pod's spec.restartPolicy`);
+      } else if (policy !== 'Always') {
+        ctx.report(path, `init container restartPolicy ${show(policy)} of ${describe(ref)} is not 'Always', the only allowed value; use Always for a native sidecar, or remove it`);
+      }
+    }
+  },
+});
+
+export const initContainerProbes = defineRule({
+  id: 'init-container-probes',
+  family: 'lifecycle',
+  severity: 'error',
+  target: 'pod',
+  description: 'probes and lifecycle hooks are set on init containers only when they are native sidecars (restartPolicy: Always)',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      if (ref.list !== 'initContainers' || ref.container.restartPolicy === 'Always') continue;
+      for (const field of [...PROBES, 'lifecycle']) {
+        if (ref.container[field] !== undefined) {
+          ctx.report([...ref.path, field], `${describe(ref)} runs to completion and may not have ${field}; remove it, or make the container a native sidecar with restartPolicy: Always`);
+        }
+      }
+    }
+  },
+});
+
+export const probeHandler = defineRule({
+  id: 'probe-handler',
+  family: 'lifecycle',
+  severity: 'error',
+  target: 'pod',
+  description: 'a probe has exactly one handler, positive thresholds, and successThreshold 1 for liveness and startup probes',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      for (const field of PROBES) {
+        const probe = ref.container[field];
+        if (!isObject(probe)) continue;
+        const path: FieldPath = [...ref.path, field];
+        const handlers = HANDLERS.filter(h => probe[h] !== undefined);
+        if (handlers.length !== 1) {
+          ctx.report(path, `${field} of ${describe(ref)} has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers (${handlers.join(', ')})`}; give exactly one of ${HANDLERS.join(', ')}`);
+        }
+        for (const t of ['periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
+          if (typeof probe[t] === 'number' && probe[t] < 1) {
+            ctx.report([...path, t], `${field}.${t} ${probe[t]} of ${describe(ref)} must be at least 1; remove it to use the default`);
+          }
+        }
+        if (field !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+          ctx.report([...path, 'successThreshold'], `${field}.successThreshold ${show(probe.successThreshold)} of ${describe(ref)} must be 1; only readiness probes take another value`);
+        }
+        if (typeof probe.initialDelaySeconds === 'number' && probe.initialDelaySeconds < 0) {
+          ctx.report([...path, 'initialDelaySeconds'], `${field}.initialDelaySeconds ${probe.initialDelaySeconds} of ${describe(ref)} is negative; use 0 or more`);
+        }
+      }
+    }
+  },
+});
+
+export const probePort = defineRule({
+  id: 'probe-port',
+  family: 'lifecycle',
+  severity: 'error',
+  target: 'pod',
+  description: 'a probe or hook port given by name is a port the container declares; by number it is 1-65535',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      const names = new Set<string>();
+      if (Array.isArray(ref.container.ports)) {
+        for (const p of ref.container.ports) if (isObject(p) && typeof p.name === 'string') names.add(p.name);
+      }
+      const check = (handler: any, path: FieldPath, what: string) => {
+        if (!isObject(handler)) return;
+        for (const kind of ['httpGet', 'tcpSocket', 'grpc']) {
+          const port = isObject(handler[kind]) ? handler[kind].port : undefined;
+          if (port === undefined) continue;
+          const p = [...path, kind, 'port'];
+          if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !names.has(port)) {
+            ctx.report(p, `${what} of ${describe(ref)} uses port '${port}', which the container does not declare; name one of its ports '${port}' or use a number`);
+          } else if (typeof port === 'number' && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+            ctx.report(p, `${what} port ${port} of ${describe(ref)} is outside 1-65535`);
+          }
+        }
+      };
+      for (const field of PROBES) check(ref.container[field], [...ref.path, field], field);
+      const lc = ref.container.lifecycle;
+      if (isObject(lc)) {
+        for (const hook of ['postStart', 'preStop']) check(lc[hook], [...ref.path, 'lifecycle', hook], `lifecycle.${hook}`);
+      }
+    }
+  },
+});
+
+export const gracePeriod = defineRule({
+  id: 'grace-period',
+  family: 'lifecycle',
+  severity: 'error',
+  target: 'pod',
+  description: 'terminationGracePeriodSeconds and activeDeadlineSeconds are not negative',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const grace = pod.spec.terminationGracePeriodSeconds;
+    if (typeof grace === 'number' && grace < 0) {
+      ctx.report([...pod.specPath, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds ${grace} is negative, and Kubernetes treats it as 1 second; use 0 for an immediate kill or a positive number of seconds`);
+    }
+    for (const ref of containersOf(pod)) {
+      for (const field of PROBES) {
+        const g = ref.container[field]?.terminationGracePeriodSeconds;
+        if (typeof g === 'number' && g < 1) {
+          ctx.report([...ref.path, field, 'terminationGracePeriodSeconds'], `${field}.terminationGracePeriodSeconds ${g} of ${describe(ref)} must be at least 1`);
+        }
+      }
+    }
+    const deadline = pod.spec.activeDeadlineSeconds;
+    if (typeof deadline === 'number' && deadline < 1) {
+      ctx.report([...pod.specPath, 'activeDeadlineSeconds'], `activeDeadlineSeconds ${deadline} must be at least 1; remove it for no deadline`);
+    }
+  },
+});

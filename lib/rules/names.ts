@@ -1,0 +1,169 @@
+import { ContainerRef, containersOf, defineRule, describe, formatPath, isObject, show } from './engine';
+import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
+
+export const objectName = defineRule({
+  id: 'object-name',
+  family: 'names',
+  severity: 'error',
+  target: 'object',
+  description: 'metadata.name is present and a DNS-1123 subdomain',
+  check(ctx) {
+    const md = ctx.manifest.metadata;
+    if (!isObject(md)) return;
+    if (md.name === undefined) {
+      if (md.generateName === undefined) ctx.report(['metadata', 'name'], 'metadata.name is missing; give the object a name such as \'my-pod\'');
+      return;
+    }
+    if (typeof md.name !== 'string') return;
+    const problem = dnsSubdomainProblem(md.name);
+    if (problem) ctx.report(['metadata', 'name'], `name ${show(md.name)} ${problem}; use '${toDnsName(md.name, 253)}'`);
+  },
+});
+
+export const containerName = defineRule({
+  id: 'container-name',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'every container has a name that is a DNS-1123 label',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      const name = ref.container.name;
+      if (name === undefined || name === '') {
+        ctx.report([...ref.path, 'name'], `${describe(ref)} has no name; every container needs a DNS-1123 label name such as 'app'`);
+        continue;
+      }
+      if (typeof name !== 'string') continue;
+      const problem = dnsLabelProblem(name);
+      if (problem) ctx.report([...ref.path, 'name'], `container name ${show(name)} ${problem}; use '${toDnsName(name, 63)}'`);
+    }
+  },
+});
+
+export const containerNameUnique = defineRule({
+  id: 'container-name-unique',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'container names are unique across containers, init containers and ephemeral containers',
+  check(ctx) {
+    const seen = new Map<string, ContainerRef>();
+    for (const ref of containersOf(ctx.pod!)) {
+      const name = ref.container.name;
+      if (typeof name !== 'string' || name === '') continue;
+      const first = seen.get(name);
+      if (first !== undefined) {
+        ctx.report([...ref.path, 'name'], `container name '${name}' is used twice (${formatPath(first.path)} and ${formatPath(ref.path)}); container names must be unique across containers and init containers, so rename one of them`);
+      } else {
+        seen.set(name, ref);
+      }
+    }
+  },
+});
+
+export const volumeName = defineRule({
+  id: 'volume-name',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'volume names are DNS-1123 labels, unique in the pod',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const volumes = pod.spec.volumes;
+    if (!Array.isArray(volumes)) return;
+    const seen = new Set<string>();
+    volumes.forEach((v, i) => {
+      if (!isObject(v)) return;
+      const path = [...pod.specPath, 'volumes', i, 'name'];
+      if (typeof v.name !== 'string' || v.name === '') {
+        ctx.report(path, 'volume has no name; give it one and mount it by that name');
+        return;
+      }
+      const problem = dnsLabelProblem(v.name);
+      if (problem) ctx.report(path, `volume name ${show(v.name)} ${problem}; use '${toDnsName(v.name, 63)}'`);
+      if (seen.has(v.name)) ctx.report(path, `volume name '${v.name}' is declared twice; declare each volume once and mount it from as many containers as need it`);
+      seen.add(v.name);
+    });
+  },
+});
+
+function checkLabelMap(ctx: Parameters<typeof objectName.check>[0], map: unknown, path: ReadonlyArray<string | number>, what: string) {
+  if (!isObject(map)) return;
+  for (const [key, value] of Object.entries(map)) {
+    const keyProblem = qualifiedNameProblem(key);
+    if (keyProblem) ctx.report([...path, key], `${what} key ${show(key)} ${keyProblem}; use a key such as 'app' or 'example.com/tier'`);
+    if (typeof value === 'string') {
+      const valueProblem = labelValueProblem(value);
+      if (valueProblem) ctx.report([...path, key], `${what} ${key}=${show(value)}: the value ${valueProblem}`);
+    } else if (value !== null) {
+      ctx.report([...path, key], `${what} ${key} has the ${typeof value} ${JSON.stringify(value)}; values must be strings, so quote it: ${key}: "${value}"`);
+    }
+  }
+}
+
+export const labels = defineRule({
+  id: 'labels',
+  family: 'names',
+  severity: 'error',
+  target: 'object',
+  description: 'label keys are qualified names and label values are strings of at most 63 characters',
+  check(ctx) {
+    checkLabelMap(ctx, ctx.manifest.metadata?.labels, ['metadata', 'labels'], 'label');
+    if (ctx.pod && ctx.pod.metadataPath.length > 1) {
+      checkLabelMap(ctx, ctx.pod.metadata?.labels, [...ctx.pod.metadataPath, 'labels'], 'pod template label');
+    }
+  },
+});
+
+export const nodeSelector = defineRule({
+  id: 'node-selector',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'nodeSelector keys are label keys and its values are quoted label values',
+  check(ctx) {
+    checkLabelMap(ctx, ctx.pod!.spec.nodeSelector, [...ctx.pod!.specPath, 'nodeSelector'], 'nodeSelector');
+  },
+});
+
+export const serviceAccountName = defineRule({
+  id: 'service-account-name',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'serviceAccountName is a DNS-1123 subdomain and agrees with the deprecated serviceAccount',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const { serviceAccountName: name, serviceAccount: legacy } = pod.spec;
+    if (typeof name === 'string') {
+      const problem = dnsSubdomainProblem(name);
+      if (problem) ctx.report([...pod.specPath, 'serviceAccountName'], `service account name ${show(name)} ${problem}; use '${toDnsName(name, 253)}'`);
+    }
+    if (typeof legacy === 'string' && typeof name === 'string' && legacy !== name) {
+      ctx.report([...pod.specPath, 'serviceAccount'], `serviceAccount '${legacy}' disagrees with serviceAccountName '${name}'; serviceAccount is a deprecated alias, so remove it`);
+    }
+  },
+});
+
+export const portName = defineRule({
+  id: 'port-name',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'port names are IANA service names (at most 15 characters) and unique within a container',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      const ports = ref.container.ports;
+      if (!Array.isArray(ports)) continue;
+      const seen = new Set<string>();
+      ports.forEach((p, i) => {
+        if (!isObject(p) || typeof p.name !== 'string') return;
+        const path = [...ref.path, 'ports', i, 'name'];
+        const problem = portNameProblem(p.name);
+        if (problem) ctx.report(path, `port name ${show(p.name)} of ${describe(ref)} ${problem}; use a short name such as 'http' or 'metrics'`);
+        if (seen.has(p.name)) ctx.report(path, `port name '${p.name}' is used twice in ${describe(ref)}; port names must be unique in a container`);
+        seen.add(p.name);
+      });
+    }
+  },
+});

@@ -1,0 +1,221 @@
+// Pod Security Standards, after k8s.io/pod-security-admission/policy. Baseline checks are warnings
+// unless a level is enforced; restricted checks run only when the restricted level is enforced.
+import { containersOf, defineRule, describe, FieldPath, isObject, RuleContext, show } from './engine';
+
+const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
+const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
+
+function securityContext(c: any): any {
+  return isObject(c.securityContext) ? c.securityContext : {};
+}
+
+export const privileged = defineRule({
+  id: 'pss-privileged',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'baseline',
+  target: 'pod',
+  description: 'no privileged containers (Pod Security baseline)',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      if (securityContext(ref.container).privileged === true) {
+        ctx.report([...ref.path, 'securityContext', 'privileged'], `${describe(ref)} is privileged and has full access to the node; remove privileged: true and add only the capabilities it needs`);
+      }
+    }
+  },
+});
+
+export const hostNamespaces = defineRule({
+  id: 'pss-host-namespaces',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'baseline',
+  target: 'pod',
+  description: 'no hostNetwork, hostPID or hostIPC (Pod Security baseline)',
+  check(ctx) {
+    for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
+      if (ctx.pod!.spec[field] === true) {
+        ctx.report([...ctx.pod!.specPath, field], `${field}: true shares the node's namespace with the pod; remove it unless the pod is node infrastructure`);
+      }
+    }
+  },
+});
+
+export const hostPathVolumes = defineRule({
+  id: 'pss-host-path',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'baseline',
+  target: 'pod',
+  description: 'no hostPath volumes (Pod Security baseline)',
+  check(ctx) {
+    const volumes = ctx.pod!.spec.volumes;
+    if (!Array.isArray(volumes)) return;
+    volumes.forEach((v, i) => {
+      if (isObject(v) && v.hostPath !== undefined) {
+        ctx.report([...ctx.pod!.specPath, 'volumes', i, 'hostPath'], `volume '${v.name}' mounts the node path ${show(v.hostPath?.path)}, which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim`);
+      }
+    });
+  },
+});
+
+export const hostPorts = defineRule({
+  id: 'pss-host-ports',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'baseline',
+  target: 'pod',
+  description: 'no hostPort (Pod Security baseline)',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      if (!Array.isArray(ref.container.ports)) continue;
+      ref.container.ports.forEach((p: any, i: number) => {
+        if (isObject(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) {
+          ctx.report([...ref.path, 'ports', i, 'hostPort'], `${describe(ref)} binds hostPort ${p.hostPort} on the node; expose it through a Service instead`);
+        }
+      });
+    }
+  },
+});
+
+function capabilityCheck(ctx: RuleContext, restricted: boolean) {
+  for (const ref of containersOf(ctx.pod!)) {
+    const caps = securityContext(ref.container).capabilities;
+    const add: unknown[] = isObject(caps) && Array.isArray(caps.add) ? caps.add : [];
+    const path: FieldPath = [...ref.path, 'securityContext', 'capabilities'];
+    add.forEach((cap, i) => {
+      const name = typeof cap === 'string' ? cap.replace(/^CAP_/, '') : cap;
+      const allowed = restricted ? name === 'NET_BIND_SERVICE' : BASELINE_CAPABILITIES.includes(name as string);
+      if (!allowed) {
+        ctx.report([...path, 'add', i], `${describe(ref)} adds capability ${show(cap)}, beyond the ${restricted ? 'restricted level (only NET_BIND_SERVICE)' : 'baseline set'}; remove it`);
+      }
+    });
+    if (restricted) {
+      const drop: unknown[] = isObject(caps) && Array.isArray(caps.drop) ? caps.drop : [];
+      if (!drop.includes('ALL')) {
+        ctx.report([...path, 'drop'], `${describe(ref)} does not drop all capabilities; set securityContext.capabilities.drop: [ALL]`);
+      }
+    }
+  }
+}
+
+export const capabilitiesBaseline = defineRule({
+  id: 'pss-capabilities',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'baseline',
+  target: 'pod',
+  description: 'added capabilities stay within the baseline set (Pod Security baseline)',
+  check: ctx => capabilityCheck(ctx, false),
+});
+
+export const capabilitiesRestricted = defineRule({
+  id: 'pss-capabilities-restricted',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'restricted',
+  target: 'pod',
+  description: 'containers drop ALL capabilities and add at most NET_BIND_SERVICE (Pod Security restricted)',
+  check: ctx => capabilityCheck(ctx, true),
+});
+
+export const seccomp = defineRule({
+  id: 'pss-seccomp',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'baseline',
+  target: 'pod',
+  description: 'no Unconfined seccomp profile (Pod Security baseline)',
+  check(ctx) {
+    const pod = ctx.pod!;
+    if (pod.spec.securityContext?.seccompProfile?.type === 'Unconfined') {
+      ctx.report([...pod.specPath, 'securityContext', 'seccompProfile', 'type'], "the pod's seccomp profile is Unconfined; use RuntimeDefault");
+    }
+    for (const ref of containersOf(pod)) {
+      if (securityContext(ref.container).seccompProfile?.type === 'Unconfined') {
+        ctx.report([...ref.path, 'securityContext', 'seccompProfile', 'type'], `${describe(ref)} has seccomp profile Unconfined; use RuntimeDefault`);
+      }
+    }
+  },
+});
+
+export const seccompRestricted = defineRule({
+  id: 'pss-seccomp-restricted',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'restricted',
+  target: 'pod',
+  description: 'a RuntimeDefault or Localhost seccomp profile is set on the pod or every container (Pod Security restricted)',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const ok = (t: unknown) => t === 'RuntimeDefault' || t === 'Localhost';
+    if (ok(pod.spec.securityContext?.seccompProfile?.type)) return;
+    for (const ref of containersOf(pod)) {
+      if (!ok(securityContext(ref.container).seccompProfile?.type)) {
+        ctx.report([...ref.path, 'securityContext', 'seccompProfile'], `${describe(ref)} has no seccomp profile; set securityContext.seccompProfile.type: RuntimeDefault on the pod or the container`);
+      }
+    }
+  },
+});
+
+export const runAsNonRoot = defineRule({
+  id: 'pss-run-as-non-root',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'restricted',
+  target: 'pod',
+  description: 'containers run as non-root: runAsNonRoot true and runAsUser not 0 (Pod Security restricted)',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const podSc = isObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
+    if (podSc.runAsUser === 0) {
+      ctx.report([...pod.specPath, 'securityContext', 'runAsUser'], 'the pod runs as user 0 (root); use a non-zero runAsUser');
+    }
+    for (const ref of containersOf(pod)) {
+      const sc = securityContext(ref.container);
+      if (sc.runAsUser === 0) {
+        ctx.report([...ref.path, 'securityContext', 'runAsUser'], `${describe(ref)} runs as user 0 (root); use a non-zero runAsUser`);
+      }
+      const nonRoot = sc.runAsNonRoot ?? podSc.runAsNonRoot;
+      if (nonRoot !== true) {
+        ctx.report([...ref.path, 'securityContext', 'runAsNonRoot'], `${describe(ref)} may run as root; set securityContext.runAsNonRoot: true on the pod or the container`);
+      }
+    }
+  },
+});
+
+export const privilegeEscalation = defineRule({
+  id: 'pss-privilege-escalation',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'restricted',
+  target: 'pod',
+  description: 'containers set allowPrivilegeEscalation: false (Pod Security restricted)',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      if (securityContext(ref.container).allowPrivilegeEscalation !== false) {
+        ctx.report([...ref.path, 'securityContext', 'allowPrivilegeEscalation'], `${describe(ref)} allows privilege escalation; set securityContext.allowPrivilegeEscalation: false`);
+      }
+    }
+  },
+});
+
+export const volumeTypes = defineRule({
+  id: 'pss-volume-types',
+  family: 'security',
+  severity: 'warning',
+  podSecurityLevel: 'restricted',
+  target: 'pod',
+  description: `volumes are only ${RESTRICTED_VOLUMES.join(', ')} (Pod Security restricted)`,
+  check(ctx) {
+    const volumes = ctx.pod!.spec.volumes;
+    if (!Array.isArray(volumes)) return;
+    volumes.forEach((v, i) => {
+      if (!isObject(v)) return;
+      const kind = Object.keys(v).find(k => k !== 'name');
+      if (kind !== undefined && !RESTRICTED_VOLUMES.includes(kind)) {
+        ctx.report([...ctx.pod!.specPath, 'volumes', i], `volume '${v.name}' is a ${kind} volume, not allowed at the restricted level; use one of ${RESTRICTED_VOLUMES.join(', ')}`);
+      }
+    });
+  },
+});

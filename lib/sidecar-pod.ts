@@ -1,0 +1,43 @@
+import { Construct } from 'constructs';
+import { Container, ContainerProps } from './container';
+import { Pod, PodProps } from './pod';
+
+/** Properties of a `SidecarPod`. */
+export interface SidecarPodProps extends Omit<PodProps, 'containers' | 'sidecars'> {
+  /** The main application container. */
+  readonly app: ContainerProps;
+  /** One or more helpers (log shippers, proxies, config reloaders) that run alongside the app. */
+  readonly sidecars: ContainerProps[];
+}
+
+/**
+ * One app container plus one or more sidecars that share its localhost and, optionally, volumes.
+ *
+ * Sidecars are classic (regular containers) by default, which works on every cluster the
+ * Kubernetes 1.28 API describes; `sidecarMode: SidecarMode.NATIVE` makes them init containers
+ * with `restartPolicy: Always` for 1.29+ clusters.
+ *
+ * ```ts
+ * new SidecarPod(chart, 'Web', {
+ *   app: { name: 'web', image: 'nginx:1.25', port: 80 },
+ *   sidecars: [{ name: 'log-shipper', image: 'fluent/fluent-bit:3.0' }],
+ * });
+ * ```
+ */
+export class SidecarPod extends Pod {
+  /** The app container. */
+  public readonly app: Container;
+  /** The sidecar containers, in order. */
+  public readonly sidecars: Container[];
+
+  public constructor(scope: Construct, id: string, props: SidecarPodProps) {
+    super(scope, id, { ...props, containers: [props.app], sidecars: undefined });
+    this.app = this.containers[0];
+    this.sidecars = props.sidecars.map(s => this.addSidecar(s));
+    this.node.addValidation({
+      validate: () => (props.sidecars.length === 0
+        ? ["sidecars: a SidecarPod needs at least one sidecar, got none; add one, or use Pod for a single container [sidecar-pod]"]
+        : []),
+    });
+  }
+}

@@ -1,0 +1,79 @@
+import { Chart, Testing, Yaml } from 'cdk8s';
+import * as km from 'kubernetes-models';
+import { checkManifest } from '../lib';
+
+type Model = new (data: any) => { validate(): void };
+
+let registry: Map<string, Model> | undefined;
+
+/** Every model class of kubernetes-models, by `apiVersion/kind`. */
+function models(): Map<string, Model> {
+  if (registry) return registry;
+  registry = new Map();
+  const walk = (ns: any, depth: number) => {
+    for (const v of Object.values(ns)) {
+      if (typeof v === 'function' && typeof (v as any).apiVersion === 'string' && typeof (v as any).kind === 'string') {
+        registry!.set(`${(v as any).apiVersion}/${(v as any).kind}`, v as any);
+      } else if (v && typeof v === 'object' && depth < 3) {
+        walk(v, depth + 1);
+      }
+    }
+  };
+  walk(km, 0);
+  return registry;
+}
+
+/**
+ * Fails unless every object validates against the Kubernetes schema: the kubernetes-models
+ * validators (types, enums, required fields, quantity formats) and our own 1.28 shape check
+ * (unknown fields, which the kubernetes-models validators let through).
+ */
+export function expectSchemaValid(objects: any[]): void {
+  const problems: string[] = [];
+  for (const obj of objects) {
+    const where = `${obj.kind}/${obj.metadata?.name}`;
+    const Model = models().get(`${obj.apiVersion}/${obj.kind}`);
+    if (!Model) {
+      problems.push(`${where}: no schema for ${obj.apiVersion}/${obj.kind}`);
+      continue;
+    }
+    try {
+      new Model(obj).validate();
+    } catch (e: any) {
+      problems.push(`${where}: ${e.message}`);
+    }
+    for (const f of checkManifest(obj)) {
+      if (f.rule === 'unknown-field' || f.rule === 'field-type' || f.rule === 'api-version-kind') problems.push(`${where}: ${f.path}: ${f.message}`);
+    }
+  }
+  expect(problems).toEqual([]);
+}
+
+/** Synthesizes a chart and checks every object against the schema. */
+export function synthValid(chart: Chart): any[] {
+  const objects = Testing.synth(chart);
+  expectSchemaValid(objects);
+  return objects;
+}
+
+/** The single object of a chart. */
+export function synthOne(chart: Chart): any {
+  const objects = synthValid(chart);
+  expect(objects).toHaveLength(1);
+  return objects[0];
+}
+
+/** The message cdk8s throws for validation errors, or undefined if synth succeeds. */
+export function synthErrors(chart: Chart): string[] {
+  try {
+    Testing.synth(chart);
+    return [];
+  } catch (e: any) {
+    return String(e.message).split('\n').slice(1).map(l => l.trim());
+  }
+}
+
+/** Objects as the YAML `cdk8s synth` writes, for snapshots that keep the field order. */
+export function toYaml(...objects: any[]): string {
+  return Yaml.stringify(...objects);
+}
