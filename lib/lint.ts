@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { isMap, isScalar, LineCounter, parseAllDocuments, Scalar } from 'yaml';
 import { CheckOptions, checkManifest, Finding, FieldPath } from './rules';
+import { isKnownField, nearestField } from './rules/schema';
 
 /** A finding in a file on disk. */
 export interface FileFinding extends Finding {
@@ -41,7 +42,7 @@ export function lintFiles(paths: string[], options: CheckOptions = {}): FileFind
 }
 
 // A line `key:value` without the space YAML needs after ':' (the notes' `name:kube-basic`).
-const MISSING_SPACE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*):([^\s/\\][^#]*?)\s*(#.*)?$/;
+const MISSING_SPACE = /^(\s*(?:-\s*)?)([A-Za-z_][\w.-]*):([^\s/\\][^#]*?)\s*(#.*)?$/;
 
 /**
  * Checks a YAML (1.1, as kubectl reads it) or JSON text of one or more documents. Syntax errors
@@ -50,20 +51,23 @@ const MISSING_SPACE = /^(\s*(?:-\s+)?)([A-Za-z_][\w.-]*):([^\s/\\][^#]*?)\s*(#.*
  */
 export function lintText(text: string, file: string, options: CheckOptions = {}): FileFinding[] {
   const lines = new LineCounter();
-  const docs = parseAllDocuments(text, { version: '1.1', lineCounter: lines, uniqueKeys: false });
+  const docs = parseAllDocuments(text, { version: '1.1', lineCounter: lines, uniqueKeys: false, logLevel: 'error' });
   const out: FileFinding[] = [];
   const blockLines = blockScalarLines(docs, lines);
   text.split('\n').forEach((raw, i) => {
     const m = MISSING_SPACE.exec(raw);
     if (!m || blockLines.has(i + 1) || raw.trimStart().startsWith('#')) return;
+    const dash = m[1].trim() === '-' ? '- ' : '';
     out.push({
       file, line: i + 1, rule: 'yaml-syntax', severity: 'error', path: '', segments: [],
-      message: `'${m[2]}:${m[3]}' has no space after ':', so YAML reads it as one string instead of a field; did you mean '${m[2]}: ${m[3]}'?`,
+      message: `'${m[1].trim()}${m[2]}:${m[3]}' has no space after ':', so YAML reads it as one string instead of a field; did you mean '${dash}${m[2]}: ${m[3]}'?`,
     });
   });
   const reported = new Set(out.map(f => f.line));
-  for (const doc of (Array.isArray(docs) ? docs : [docs])) {
+  let broken = false;
+  for (const doc of docs) {
     for (const error of doc.errors) {
+      broken = true;
       const line = lines.linePos(error.pos[0]).line;
       if (reported.has(line)) continue;
       out.push({ file, line, rule: 'yaml-syntax', severity: 'error', path: '', segments: [], message: `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });
@@ -76,6 +80,27 @@ export function lintText(text: string, file: string, options: CheckOptions = {})
       out.push({ ...f, file, line: lineOf(doc, f.segments, lines), kind, name });
     }
   }
+  if (broken) out.push(...misspelledKeys(text, file, blockLines, new Set(out.map(f => f.line))));
+  return out;
+}
+
+const KEY_LINE = /^\s*(?:-\s*)?([A-Za-z_][\w-]*)\s*:(\s|$)/;
+
+/**
+ * In a file YAML cannot parse, the structure around an error is lost; misspelled field names are
+ * still found line by line, where nothing else was reported.
+ */
+function misspelledKeys(text: string, file: string, skip: Set<number>, reported: Set<number | undefined>): FileFinding[] {
+  const out: FileFinding[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = i + 1;
+    const m = KEY_LINE.exec(raw);
+    if (!m || skip.has(line) || reported.has(line) || isKnownField(m[1])) return;
+    const near = nearestField(m[1]);
+    if (near) {
+      out.push({ file, line, rule: 'unknown-field', severity: 'error', path: '', segments: [], message: `unknown field '${m[1]}'; did you mean '${near}'?` });
+    }
+  });
   return out;
 }
 

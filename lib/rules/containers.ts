@@ -26,8 +26,9 @@ const ENUMS: Array<{ field: string; values: string[]; where: 'container' | 'pod'
 ];
 
 function checkEnum(ctx: RuleContext, value: unknown, path: FieldPath, field: string, values: string[]) {
-  if (value === undefined || (typeof value === 'string' && values.includes(value))) return;
-  const hint = typeof value === 'string' ? didYouMean(value, values) : undefined;
+  // Values that are not strings are field-type findings.
+  if (typeof value !== 'string' || values.includes(value)) return;
+  const hint = didYouMean(value, values);
   ctx.report(path, `${field} ${show(value)} is not one of ${values.join(', ')} (values are case-sensitive)${hint ? `; did you mean '${hint}'?` : ''}`);
 }
 

@@ -14,6 +14,7 @@ type ShapeRuleId = 'api-version-kind' | 'unknown-field' | 'field-type';
 
 /** The shape rules, checked together in one walk of the object against the Kubernetes 1.28 schema. */
 const SHAPE_RULES: Rule[] = [
+  { id: 'yaml-syntax', family: 'shape', severity: 'error', target: 'object', description: "the file parses as YAML 1.1, as kubectl reads it, and no 'key:value' line lacks the space after ':' (lint only)", check: () => undefined },
   { id: 'api-version-kind', family: 'shape', severity: 'error', target: 'object', description: 'apiVersion and kind name a Kubernetes 1.28 type with the exact spelling (kind: Pod, not pod)', check: () => undefined },
   { id: 'unknown-field', family: 'shape', severity: 'error', target: 'object', description: 'every field exists in the Kubernetes 1.28 schema, with a did-you-mean for typos (sepc -> spec)', check: () => undefined },
   { id: 'field-type', family: 'shape', severity: 'error', target: 'object', description: 'scalar and list types match the schema (quoted "80" ports, unquoted true in nodeSelector, numeric env values)', check: () => undefined },
