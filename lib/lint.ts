@@ -52,35 +52,44 @@ const MISSING_SPACE = /^(\s*(?:-\s*)?)([A-Za-z_][\w.-]*):([^\s/\\][^#]*?)\s*(#.*
 export function lintText(text: string, file: string, options: CheckOptions = {}): FileFinding[] {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { version: '1.1', lineCounter: lines, uniqueKeys: false, logLevel: 'error' });
-  const out: FileFinding[] = [];
-  const blockLines = blockScalarLines(docs, lines);
-  text.split('\n').forEach((raw, i) => {
-    const m = MISSING_SPACE.exec(raw);
-    if (!m || blockLines.has(i + 1) || raw.trimStart().startsWith('#')) return;
-    const dash = m[1].trim() === '-' ? '- ' : '';
-    out.push({
-      file, line: i + 1, rule: 'yaml-syntax', severity: 'error', path: '', segments: [],
-      message: `'${m[1].trim()}${m[2]}:${m[3]}' has no space after ':', so YAML reads it as one string instead of a field; did you mean '${dash}${m[2]}: ${m[3]}'?`,
-    });
-  });
-  const reported = new Set(out.map(f => f.line));
-  let broken = false;
+  const textLines = blockScalarLines(docs, lines);
+  const broken = docs.some(d => d.errors.length > 0);
+
+  const syntax: FileFinding[] = [];
+  const checked: FileFinding[] = [];
+  const wrongType = new Set<number>(); // lines of values with a field-type finding
   for (const doc of docs) {
     for (const error of doc.errors) {
-      broken = true;
       const line = lines.linePos(error.pos[0]).line;
-      if (reported.has(line)) continue;
-      out.push({ file, line, rule: 'yaml-syntax', severity: 'error', path: '', segments: [], message: `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });
+      syntax.push({ file, line, rule: 'yaml-syntax', severity: 'error', path: '', segments: [], message: `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}` });
     }
     const manifest = doc.toJS({ maxAliasCount: 100 });
     if (manifest === null || manifest === undefined) continue;
     const kind = typeof manifest.kind === 'string' ? manifest.kind : undefined;
     const name = typeof manifest.metadata?.name === 'string' ? manifest.metadata.name : undefined;
     for (const f of checkManifest(manifest, options)) {
-      out.push({ ...f, file, line: lineOf(doc, f.segments, lines), kind, name });
+      checked.push({ ...f, file, line: lineOf(doc, f.segments, lines), kind, name });
+      const value: any = f.rule === 'field-type' ? doc.getIn(f.segments, true) : undefined;
+      if (value?.range) wrongType.add(lines.linePos(value.range[0]).line);
     }
   }
-  if (broken) out.push(...misspelledKeys(text, file, blockLines, new Set(out.map(f => f.line))));
+
+  // `key:value` lines: a typo where the YAML broke, where the key is a Kubernetes field, or where
+  // the string it became has the wrong type; elsewhere (`- redis:6379` in args) it is a string.
+  const spaces: FileFinding[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const m = MISSING_SPACE.exec(raw);
+    if (!m || textLines.has(i + 1) || raw.trimStart().startsWith('#')) return;
+    if (!broken && !isKnownField(m[2]) && !wrongType.has(i + 1)) return;
+    const dash = m[1].trim() === '-' ? '- ' : '';
+    spaces.push({
+      file, line: i + 1, rule: 'yaml-syntax', severity: 'error', path: '', segments: [],
+      message: `'${m[1].trim()}${m[2]}:${m[3]}' has no space after ':', so YAML reads it as one string instead of a field; did you mean '${dash}${m[2]}: ${m[3]}'?`,
+    });
+  });
+  const spaced = new Set(spaces.map(f => f.line));
+  const out = [...spaces, ...syntax.filter(f => !spaced.has(f.line)), ...checked];
+  if (broken) out.push(...misspelledKeys(text, file, textLines, new Set(out.map(f => f.line))));
   return out;
 }
 
@@ -125,7 +134,7 @@ function lineOf(doc: any, segments: FieldPath, lines: LineCounter): number | und
   return undefined;
 }
 
-/** Lines inside block scalars (`|`, `>`), where `a:b` is text, not a typo. */
+/** Lines of block and quoted scalars and of command/args items, where `a:b` is text, not a typo. */
 function blockScalarLines(docs: any[], lines: LineCounter): Set<number> {
   const out = new Set<number>();
   const visit = (node: any) => {
@@ -139,6 +148,12 @@ function blockScalarLines(docs: any[], lines: LineCounter): Set<number> {
     for (const item of node.items ?? []) {
       visit(item.key ?? item);
       visit(item.value);
+      // The items of command and args are strings, whatever colons they hold (`- TCP:db:5432`).
+      if (isScalar(item.key) && (item.key.value === 'command' || item.key.value === 'args') && item.value?.items) {
+        for (const arg of item.value.items) {
+          if (isScalar(arg) && arg.range) out.add(lines.linePos(arg.range[0]).line);
+        }
+      }
     }
   };
   for (const doc of docs) visit(doc.contents);

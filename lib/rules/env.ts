@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describe, isObject, show } from './engine';
+import { containersOf, defineRule, describe, isObject, RuleContext, show } from './engine';
 import { envNameProblem } from './formats';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
@@ -110,7 +110,7 @@ export const envReference = defineRule({
             const later = names.indexOf(name);
             if (later > i) {
               ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), which is defined later at env[${later}]; Kubernetes leaves it unexpanded, so define '${name}' before '${e.name}'`);
-            } else if (later < 0 && !hasEnvFrom) {
+            } else if (later < 0 && !hasEnvFrom && !implicitlyDefined(name, ctx)) {
               ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), which the container does not define; Kubernetes leaves it as the literal text, so define '${name}' earlier in env, or write $$(${name}) for a literal`);
             }
           }
@@ -137,7 +137,7 @@ export const commandReference = defineRule({
         list.forEach((arg, i) => {
           if (typeof arg !== 'string') return;
           for (const name of variableReferences(arg)) {
-            if (/^[A-Z_][A-Z0-9_]*$/.test(name) && !names.has(name)) {
+            if (/^[A-Z_][A-Z0-9_]*$/.test(name) && !names.has(name) && !implicitlyDefined(name, ctx)) {
               ctx.report([...ref.path, field, i], `${field}[${i}] of ${describe(ref)} uses $(${name}), which the container's env does not define; Kubernetes leaves it unexpanded, so add '${name}' to env, or write $$(${name}) for a literal`);
             }
           }
@@ -146,6 +146,17 @@ export const commandReference = defineRule({
     }
   },
 });
+
+// Variables the kubelet adds for every Service of the namespace (`<NAME>_SERVICE_HOST`,
+// `<NAME>_PORT_80_TCP_ADDR`, ...), unless the pod sets enableServiceLinks: false.
+const SERVICE_VARIABLE = /^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
+
+/** Variables Kubernetes may define that the container's env does not list. */
+function implicitlyDefined(name: string, ctx: RuleContext): boolean {
+  const pod = ctx.pod!;
+  if (pod.spec.enableServiceLinks !== false && SERVICE_VARIABLE.test(name)) return true;
+  return name === 'JOB_COMPLETION_INDEX' && (pod.ownerKind === 'Job' || pod.ownerKind === 'CronJob');
+}
 
 function forEachEnv(container: any, fn: (e: any, i: number) => void) {
   const env = container.env;

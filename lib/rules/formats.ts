@@ -16,6 +16,13 @@ export function dnsLabelProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A DNS-1035 label: Service names (a letter first, no dots). */
+export function dns1035Problem(value: string): string | undefined {
+  if (value.length > 63) return 'is longer than 63 characters';
+  if (!/^[a-z]([-a-z0-9]*[a-z0-9])?$/.test(value)) return "is not a DNS-1035 label: use lower-case letters, digits and '-', starting with a letter and ending with a letter or digit";
+  return undefined;
+}
+
 /** A DNS-1123 subdomain: object names. */
 export function dnsSubdomainProblem(value: string): string | undefined {
   if (value.length > 253) return 'is longer than 253 characters';

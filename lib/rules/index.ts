@@ -84,6 +84,16 @@ export function checkManifest(manifest: any, options: CheckOptions = {}): Findin
     const ctx: RuleContext = { manifest, pod, options, report: make(rule, severity) };
     rule.check(ctx);
   };
+  if (manifest.kind === 'List' && Array.isArray(manifest.items)) {
+    // kubectl get -o yaml writes a List; its items are objects of their own (shape rules walk them already).
+    manifest.items.forEach((item: unknown, i: number) => {
+      for (const f of checkManifest(item, { ...options, shape: false })) {
+        const segments = ['items', i, ...f.segments];
+        findings.push({ ...f, segments, path: formatPath(segments) });
+      }
+    });
+    return findings;
+  }
   for (const rule of OBJECT_RULES) run(rule);
   if (pod) for (const rule of POD_RULES) run(rule);
   return findings;

@@ -46,7 +46,7 @@ export const probeHandler = defineRule({
   family: 'lifecycle',
   severity: 'error',
   target: 'pod',
-  description: 'a probe has exactly one handler, positive thresholds, and successThreshold 1 for liveness and startup probes',
+  description: 'a probe has exactly one handler, no negative timings, and successThreshold 1 for liveness and startup probes',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       for (const field of PROBES) {
@@ -57,12 +57,13 @@ export const probeHandler = defineRule({
         if (handlers.length !== 1) {
           ctx.report(path, `${field} of ${describe(ref)} has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers (${handlers.join(', ')})`}; give exactly one of ${HANDLERS.join(', ')}`);
         }
+        // 0 means the default for these (Kubernetes fills it in); only negative values are rejected.
         for (const t of ['periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
-          if (typeof probe[t] === 'number' && probe[t] < 1) {
-            ctx.report([...path, t], `${field}.${t} ${probe[t]} of ${describe(ref)} must be at least 1; remove it to use the default`);
+          if (typeof probe[t] === 'number' && probe[t] < 0) {
+            ctx.report([...path, t], `${field}.${t} ${probe[t]} of ${describe(ref)} is negative; use a positive number, or remove it for the default`);
           }
         }
-        if (field !== 'readinessProbe' && probe.successThreshold !== undefined && probe.successThreshold !== 1) {
+        if (field !== 'readinessProbe' && typeof probe.successThreshold === 'number' && probe.successThreshold > 1) {
           ctx.report([...path, 'successThreshold'], `${field}.successThreshold ${show(probe.successThreshold)} of ${describe(ref)} must be 1; only readiness probes take another value`);
         }
         if (typeof probe.initialDelaySeconds === 'number' && probe.initialDelaySeconds < 0) {
@@ -91,7 +92,9 @@ export const probePort = defineRule({
           const port = isObject(handler[kind]) ? handler[kind].port : undefined;
           if (port === undefined) continue;
           const p = [...path, kind, 'port'];
-          if (typeof port === 'string' && !/^[0-9]+$/.test(port) && !names.has(port)) {
+          if (typeof port === 'string' && /^[0-9]+$/.test(port)) {
+            ctx.report(p, `${what} of ${describe(ref)} has the port ${show(port)} in quotes, which Kubernetes reads as a port name, and names need a letter; write ${port} without quotes`);
+          } else if (typeof port === 'string' && !names.has(port)) {
             ctx.report(p, `${what} of ${describe(ref)} uses port '${port}', which the container does not declare; name one of its ports '${port}' or use a number`);
           } else if (typeof port === 'number' && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
             ctx.report(p, `${what} port ${port} of ${describe(ref)} is outside 1-65535`);

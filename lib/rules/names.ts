@@ -1,22 +1,38 @@
 import { ContainerRef, containersOf, defineRule, describe, formatPath, isObject, show } from './engine';
-import { dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
+import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
+
+// Kinds whose names are stricter than a DNS-1123 subdomain.
+const DNS1035_KINDS = ['Service'];
+const DNS1123_LABEL_KINDS = ['Namespace'];
+const NAME_LIMITS: { [kind: string]: number } = { CronJob: 52 };
 
 export const objectName = defineRule({
   id: 'object-name',
   family: 'names',
   severity: 'error',
   target: 'object',
-  description: 'metadata.name is present and a DNS-1123 subdomain',
+  description: 'metadata.name is present and valid for the kind: a DNS-1123 subdomain, a DNS-1035 label for Services, at most 52 characters for CronJobs',
   check(ctx) {
     const md = ctx.manifest.metadata;
-    if (!isObject(md)) return;
-    if (md.name === undefined) {
-      if (md.generateName === undefined) ctx.report(['metadata', 'name'], 'metadata.name is missing; give the object a name such as \'my-pod\'');
+    if (md !== undefined && md !== null && !isObject(md)) return; // field-type
+    if (md?.name === undefined || md.name === null || md.name === '') {
+      if (md?.generateName === undefined) ctx.report(['metadata', 'name'], "metadata.name is missing; give the object a name such as 'my-pod'");
       return;
     }
     if (typeof md.name !== 'string') return;
-    const problem = dnsSubdomainProblem(md.name);
-    if (problem) ctx.report(['metadata', 'name'], `name ${show(md.name)} ${problem}; use '${toDnsName(md.name, 253)}'`);
+    const kind = ctx.manifest.kind;
+    let problem: string | undefined;
+    if (DNS1035_KINDS.includes(kind)) problem = dns1035Problem(md.name);
+    else if (DNS1123_LABEL_KINDS.includes(kind)) problem = dnsLabelProblem(md.name);
+    else problem = dnsSubdomainProblem(md.name);
+    if (problem) {
+      ctx.report(['metadata', 'name'], `name ${show(md.name)} ${problem}; use '${toDnsName(md.name, 253)}'`);
+      return;
+    }
+    const limit = NAME_LIMITS[kind];
+    if (limit !== undefined && md.name.length > limit) {
+      ctx.report(['metadata', 'name'], `${kind} name ${show(md.name)} has ${md.name.length} characters, more than ${limit} (the controller appends a suffix to the names it creates); shorten it`);
+    }
   },
 });
 

@@ -46,6 +46,11 @@ export const mountUndeclared = defineRule({
   check(ctx) {
     const declared = new Set<string>();
     forEachVolume(ctx, v => declared.add(v.name));
+    // A StatefulSet's volumeClaimTemplates become volumes of its pods, under the template's name.
+    const claims = ctx.pod!.ownerKind === 'StatefulSet' ? ctx.manifest.spec?.volumeClaimTemplates : undefined;
+    if (Array.isArray(claims)) {
+      for (const c of claims) if (typeof c?.metadata?.name === 'string') declared.add(c.metadata.name);
+    }
     for (const ref of containersOf(ctx.pod!)) {
       forEachMount(ref.container, (m, i) => {
         if (typeof m.name !== 'string' || declared.has(m.name)) return;
