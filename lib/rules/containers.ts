@@ -1,4 +1,4 @@
-import { containersOf, ContainerRef, defineRule, describe, didYouMean, FieldPath, isObject, RuleContext, show } from './engine';
+import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, show } from './engine';
 
 export const image = defineRule({
   id: 'image',
@@ -24,13 +24,6 @@ const ENUMS: Array<{ field: string; values: string[]; where: 'container' | 'pod'
   { field: 'dnsPolicy', values: ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'], where: 'pod' },
   { field: 'protocol', values: ['TCP', 'UDP', 'SCTP'], where: 'port' },
 ];
-
-function checkEnum(ctx: RuleContext, value: unknown, path: FieldPath, field: string, values: string[]) {
-  // Values that are not strings are field-type findings.
-  if (typeof value !== 'string' || values.includes(value)) return;
-  const hint = didYouMean(value, values);
-  ctx.report(path, `${field} ${show(value)} is not one of ${values.join(', ')} (values are case-sensitive)${hint ? `; did you mean '${hint}'?` : ''}`);
-}
 
 export const enumValues = defineRule({
   id: 'enum-value',

@@ -159,3 +159,22 @@ function editDistance(a: string, b: string): number {
   }
   return d[a.length][b.length];
 }
+
+/** Calls `fn` for every volume object of the pod, with its path. */
+export function forEachVolume(ctx: RuleContext, fn: (volume: any, path: FieldPath) => void): void {
+  const pod = ctx.pod!;
+  if (!Array.isArray(pod.spec.volumes)) return;
+  pod.spec.volumes.forEach((v: any, i: number) => {
+    if (isObject(v)) fn(v, [...pod.specPath, 'volumes', i]);
+  });
+}
+
+/**
+ * Reports a string that is not one of `values` (case-sensitive), with a did-you-mean. Values
+ * that are not strings are left to the field-type rule.
+ */
+export function checkEnum(ctx: RuleContext, value: unknown, path: FieldPath, what: string, values: string[]): void {
+  if (typeof value !== 'string' || values.includes(value)) return;
+  const hint = didYouMean(value, values);
+  ctx.report(path, `${what} ${show(value)} is not one of ${values.filter(v => v !== '').join(', ')} (values are case-sensitive)${hint ? `; did you mean '${hint}'?` : ''}`);
+}

@@ -1,4 +1,4 @@
-import { ContainerRef, containersOf, defineRule, describe, formatPath, isObject, show } from './engine';
+import { ContainerRef, containersOf, defineRule, describe, forEachVolume, formatPath, isObject, show } from './engine';
 import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
@@ -84,13 +84,9 @@ export const volumeName = defineRule({
   target: 'pod',
   description: 'volume names are DNS-1123 labels, unique in the pod',
   check(ctx) {
-    const pod = ctx.pod!;
-    const volumes = pod.spec.volumes;
-    if (!Array.isArray(volumes)) return;
     const seen = new Set<string>();
-    volumes.forEach((v, i) => {
-      if (!isObject(v)) return;
-      const path = [...pod.specPath, 'volumes', i, 'name'];
+    forEachVolume(ctx, (v, volumePath) => {
+      const path = [...volumePath, 'name'];
       if (typeof v.name !== 'string' || v.name === '') {
         ctx.report(path, 'volume has no name; give it one and mount it by that name');
         return;

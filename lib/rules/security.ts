@@ -1,6 +1,6 @@
 // Pod Security Standards, after k8s.io/pod-security-admission/policy. Baseline checks are warnings
 // unless a level is enforced; restricted checks run only when the restricted level is enforced.
-import { containersOf, defineRule, describe, FieldPath, isObject, RuleContext, show } from './engine';
+import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, RuleContext, show } from './engine';
 
 const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
 const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -49,11 +49,9 @@ export const hostPathVolumes = defineRule({
   target: 'pod',
   description: 'no hostPath volumes (Pod Security baseline)',
   check(ctx) {
-    const volumes = ctx.pod!.spec.volumes;
-    if (!Array.isArray(volumes)) return;
-    volumes.forEach((v, i) => {
-      if (isObject(v) && v.hostPath !== undefined) {
-        ctx.report([...ctx.pod!.specPath, 'volumes', i, 'hostPath'], `volume '${v.name}' mounts the node path ${show(v.hostPath?.path)}, which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim`);
+    forEachVolume(ctx, (v, path) => {
+      if (v.hostPath !== undefined) {
+        ctx.report([...path, 'hostPath'], `volume '${v.name}' mounts the node path ${show(v.hostPath?.path)}, which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim`);
       }
     });
   },
@@ -208,13 +206,10 @@ export const volumeTypes = defineRule({
   target: 'pod',
   description: `volumes are only ${RESTRICTED_VOLUMES.join(', ')} (Pod Security restricted)`,
   check(ctx) {
-    const volumes = ctx.pod!.spec.volumes;
-    if (!Array.isArray(volumes)) return;
-    volumes.forEach((v, i) => {
-      if (!isObject(v)) return;
+    forEachVolume(ctx, (v, path) => {
       const kind = Object.keys(v).find(k => k !== 'name');
       if (kind !== undefined && !RESTRICTED_VOLUMES.includes(kind)) {
-        ctx.report([...ctx.pod!.specPath, 'volumes', i], `volume '${v.name}' is a ${kind} volume, not allowed at the restricted level; use one of ${RESTRICTED_VOLUMES.join(', ')}`);
+        ctx.report(path, `volume '${v.name}' is a ${kind} volume, not allowed at the restricted level; use one of ${RESTRICTED_VOLUMES.join(', ')}`);
       }
     });
   },

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, RuleContext, show } from './engine';
+import { checkEnum, containersOf, defineRule, describe, didYouMean, FieldPath, forEachVolume, isObject, show } from './engine';
 import { parseQuantity, quantityFix } from './formats';
 
 /** Every volume source of the core/v1 Volume type (Kubernetes 1.28). */
@@ -8,14 +8,6 @@ export const VOLUME_SOURCES = [
   'persistentVolumeClaim', 'photonPersistentDisk', 'portworxVolume', 'projected', 'quobyte', 'rbd', 'scaleIO', 'secret',
   'storageos', 'vsphereVolume',
 ];
-
-function forEachVolume(ctx: RuleContext, fn: (v: any, path: FieldPath) => void) {
-  const pod = ctx.pod!;
-  if (!Array.isArray(pod.spec.volumes)) return;
-  pod.spec.volumes.forEach((v: any, i: number) => {
-    if (isObject(v)) fn(v, [...pod.specPath, 'volumes', i]);
-  });
-}
 
 export const volumeSource = defineRule({
   id: 'volume-source',
@@ -132,10 +124,7 @@ export const hostPath = defineRule({
       } else if (hp.path.split('/').includes('..')) {
         ctx.report([...path, 'hostPath', 'path'], `hostPath ${show(hp.path)} of volume '${v.name}' contains '..'; use a normalised absolute path`);
       }
-      if (hp.type !== undefined && !HOST_PATH_TYPES.includes(hp.type)) {
-        const hint = typeof hp.type === 'string' ? didYouMean(hp.type, HOST_PATH_TYPES.slice(1)) : undefined;
-        ctx.report([...path, 'hostPath', 'type'], `hostPath type ${show(hp.type)} of volume '${v.name}' is not one of ${HOST_PATH_TYPES.slice(1).join(', ')} (case-sensitive)${hint ? `; did you mean '${hint}'?` : ''}`);
-      }
+      checkEnum(ctx, hp.type, [...path, 'hostPath', 'type'], 'hostPath type', HOST_PATH_TYPES);
     });
   },
 });
