@@ -196,6 +196,8 @@ export class Container {
   private readonly _extended: { [resourceName: string]: number } = {};
   /** @internal */
   public _restartPolicy?: string;
+  /** @internal Bumped by every change, so the pod knows when its cached render is stale. */
+  public _version = 0;
 
   public constructor(props: ContainerProps) {
     this.props = props;
@@ -226,26 +228,31 @@ export class Container {
 
   /** Adds a port. */
   public addPort(port: ContainerPort): void {
+    this._version++;
     this._ports.push(port);
   }
 
   /** Adds an environment variable after those already declared. A string is a literal value. */
   public addEnv(name: string, value: EnvValue | string): void {
+    this._version++;
     this._env.push([name, typeof value === 'string' ? EnvValue.literal(value) : value]);
   }
 
   /** Adds a whole ConfigMap or Secret as environment variables. */
   public addEnvFrom(source: EnvFrom): void {
+    this._version++;
     this._envFrom.push(source);
   }
 
   /** Mounts a pod volume at `path`. */
   public mount(path: string, volume: Volume | string, options: Omit<VolumeMount, 'volume' | 'path'> = {}): void {
+    this._version++;
     this._mounts.push({ ...options, volume, path });
   }
 
   /** Sets a whole-number limit of an extended resource, such as `nvidia.com/gpu`. */
   public setExtendedResource(resourceName: string, amount: number): void {
+    this._version++;
     this._extended[resourceName] = amount;
   }
 

@@ -205,6 +205,10 @@ export class Pod extends Construct {
   private readonly _volumes: Volume[] = [];
   private readonly _nodeSelector: { [key: string]: string } = {};
   private readonly _tolerations: Toleration[] = [];
+  /** Bumped by every change made through the pod; with the containers' versions it keys the caches. */
+  private _version = 0;
+  private rendered?: { key: string; spec: object };
+  private checked?: { key: string; metadata: string; errors: string[] };
 
   public constructor(scope: Construct, id: string, props: PodProps = {}) {
     super(scope, id);
@@ -251,6 +255,7 @@ export class Pod extends Construct {
 
   /** Adds a regular container and returns it. */
   public addContainer(props: ContainerProps): Container {
+    this._version++;
     const container = new Container(props);
     this._containers.push(container);
     return container;
@@ -258,6 +263,7 @@ export class Pod extends Construct {
 
   /** Adds an init container, run to completion before the regular containers start, and returns it. */
   public addInitContainer(props: ContainerProps): Container {
+    this._version++;
     const container = new Container(props);
     this._initContainers.push(container);
     return container;
@@ -278,16 +284,19 @@ export class Pod extends Construct {
 
   /** Declares a volume. */
   public addVolume(volume: Volume): void {
+    this._version++;
     this._volumes.push(volume);
   }
 
   /** Requires nodes with the label `key=value`. */
   public addNodeSelector(key: string, value: string): void {
+    this._version++;
     this._nodeSelector[key] = value;
   }
 
   /** Tolerates a taint. */
   public addToleration(toleration: Toleration): void {
+    this._version++;
     this._tolerations.push(toleration);
   }
 
@@ -302,8 +311,26 @@ export class Pod extends Construct {
     return out;
   }
 
-  /** @internal The pod spec as plain Kubernetes JSON. */
+  /** What the render depends on: changes through the pod and through each container. */
+  private versionKey(): string {
+    let key = String(this._version);
+    for (const c of this._initContainers) key += `.${c._version}`;
+    for (const c of this._containers) key += `.${c._version}`;
+    return key;
+  }
+
+  /**
+   * @internal The pod spec as plain Kubernetes JSON. cdk8s validates an app more than once per
+   * synth and then serializes it; the render is made once and reused until the pod changes.
+   * Callers must not modify the returned object.
+   */
   public _renderSpec(): object {
+    const key = this.versionKey();
+    if (this.rendered?.key !== key) this.rendered = { key, spec: this.renderSpec() };
+    return this.rendered.spec;
+  }
+
+  private renderSpec(): object {
     const p = this.props;
     const sc = p.securityContext;
     return _compact({
@@ -333,12 +360,18 @@ export class Pod extends Construct {
     });
   }
 
-  /** @internal Errors about the whole pod, checked by the shared rule set. */
+  /** @internal Errors about the whole pod, checked by the shared rule set (once per change). */
   protected _validate(): string[] {
-    const manifest = { apiVersion: 'v1', kind: 'Pod', metadata: this.metadata.toJson(), spec: this._renderSpec() };
-    return checkManifest(manifest, { shape: false, podSecurityStandard: this.props.podSecurityStandard })
+    const metadata = this.metadata.toJson();
+    const metadataKey = JSON.stringify(metadata);
+    const key = this.versionKey();
+    if (this.checked?.key === key && this.checked.metadata === metadataKey) return this.checked.errors;
+    const manifest = { apiVersion: 'v1', kind: 'Pod', metadata, spec: this._renderSpec() };
+    const errors = checkManifest(manifest, { shape: false, podSecurityStandard: this.props.podSecurityStandard })
       .filter(f => f.severity === 'error')
       .map(formatFinding);
+    this.checked = { key, metadata: metadataKey, errors };
+    return errors;
   }
 }
 

@@ -246,3 +246,28 @@ test('fails when a restricted pod is not hardened', () => {
     "[test/Api] spec.containers[0].securityContext.seccompProfile: container 'api' has no seccomp profile; set securityContext.seccompProfile.type: RuntimeDefault on the pod or the container [pss-seccomp-restricted]",
   ]);
 });
+
+test('changes after a synth are checked again at the next synth', () => {
+  // GIVEN a pod that fails: it mounts a volume it does not declare
+  const chart = Testing.chart();
+  const pod = new Pod(chart, 'Web', { name: 'web', containers: [{ name: 'web', image: 'nginx:1.25', volumeMounts: [{ volume: 'html', path: '/html' }] }] });
+  expect(synthErrors(chart)).toHaveLength(1);
+
+  // WHEN the volume is declared, THEN it passes
+  pod.addVolume(Volume.emptyDir('html'));
+  expect(synthErrors(chart)).toEqual([]);
+
+  // WHEN a container change breaks it again, THEN it fails again
+  pod.containers[0].addEnv('MESSAGE', 'on $(PROFILE)');
+  expect(synthErrors(chart)).toEqual([
+    "[test/Web] spec.containers[0].env[0].value: env 'MESSAGE' of container 'web' uses $(PROFILE), which the container does not define; Kubernetes leaves it as the literal text, so define 'PROFILE' earlier in env, or write $$(PROFILE) for a literal [env-reference]",
+  ]);
+
+  // WHEN only metadata changes, THEN that is seen too
+  pod.containers[0].addEnv('PROFILE', 'production');
+  pod.metadata.addLabel('tier', 'front end');
+  expect(synthErrors(chart)).toEqual([
+    "[test/Web] metadata.labels.tier: label tier='front end': the value is not a label value: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit [labels]",
+    "[test/Web] spec.containers[0].env[0].value: env 'MESSAGE' of container 'web' uses $(PROFILE), which is defined later at env[1]; Kubernetes leaves it unexpanded, so define 'PROFILE' before 'MESSAGE' [env-reference]",
+  ]);
+});

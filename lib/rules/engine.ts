@@ -96,9 +96,14 @@ export interface ContainerRef {
 
 const LISTS = ['initContainers', 'containers', 'ephemeralContainers'];
 
-/** Every container of the pod, init containers first. */
+const containerCache = new WeakMap<PodTarget, ContainerRef[]>();
+
+/** Every container of the pod, init containers first (computed once per pod target). */
 export function containersOf(pod: PodTarget): ContainerRef[] {
+  const cached = containerCache.get(pod);
+  if (cached) return cached;
   const out: ContainerRef[] = [];
+  containerCache.set(pod, out);
   for (const list of LISTS) {
     const items = pod.spec?.[list];
     if (!Array.isArray(items)) continue;
