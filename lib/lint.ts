@@ -52,7 +52,8 @@ const MISSING_SPACE = /^(\s*(?:-\s*)?)([A-Za-z_][\w.-]*):([^\s/\\][^#]*?)\s*(#.*
 export function lintText(text: string, file: string, options: CheckOptions = {}): FileFinding[] {
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { version: '1.1', lineCounter: lines, uniqueKeys: false, logLevel: 'error' });
-  const textLines = blockScalarLines(docs, lines);
+  const textLines = stringLines(docs, lines);
+  const rawLines = text.split('\n');
   const broken = docs.some(d => d.errors.length > 0);
 
   const syntax: FileFinding[] = [];
@@ -77,7 +78,7 @@ export function lintText(text: string, file: string, options: CheckOptions = {})
   // `key:value` lines: a typo where the YAML broke, where the key is a Kubernetes field, or where
   // the string it became has the wrong type; elsewhere (`- redis:6379` in args) it is a string.
   const spaces: FileFinding[] = [];
-  text.split('\n').forEach((raw, i) => {
+  rawLines.forEach((raw, i) => {
     const m = MISSING_SPACE.exec(raw);
     if (!m || textLines.has(i + 1) || raw.trimStart().startsWith('#')) return;
     if (!broken && !isKnownField(m[2]) && !wrongType.has(i + 1)) return;
@@ -89,7 +90,7 @@ export function lintText(text: string, file: string, options: CheckOptions = {})
   });
   const spaced = new Set(spaces.map(f => f.line));
   const out = [...spaces, ...syntax.filter(f => !spaced.has(f.line)), ...checked];
-  if (broken) out.push(...misspelledKeys(text, file, textLines, new Set(out.map(f => f.line))));
+  if (broken) out.push(...misspelledKeys(rawLines, file, textLines, new Set(out.map(f => f.line))));
   return out;
 }
 
@@ -99,9 +100,9 @@ const KEY_LINE = /^\s*(?:-\s*)?([A-Za-z_][\w-]*)\s*:(\s|$)/;
  * In a file YAML cannot parse, the structure around an error is lost; misspelled field names are
  * still found line by line, where nothing else was reported.
  */
-function misspelledKeys(text: string, file: string, skip: Set<number>, reported: Set<number | undefined>): FileFinding[] {
+function misspelledKeys(rawLines: string[], file: string, skip: Set<number>, reported: Set<number | undefined>): FileFinding[] {
   const out: FileFinding[] = [];
-  text.split('\n').forEach((raw, i) => {
+  rawLines.forEach((raw, i) => {
     const line = i + 1;
     const m = KEY_LINE.exec(raw);
     if (!m || skip.has(line) || reported.has(line) || isKnownField(m[1])) return;
@@ -135,7 +136,7 @@ function lineOf(doc: any, segments: FieldPath, lines: LineCounter): number | und
 }
 
 /** Lines of block and quoted scalars and of command/args items, where `a:b` is text, not a typo. */
-function blockScalarLines(docs: any[], lines: LineCounter): Set<number> {
+function stringLines(docs: any[], lines: LineCounter): Set<number> {
   const out = new Set<number>();
   const visit = (node: any) => {
     if (!node || typeof node !== 'object') return;
