@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The compiled CLI (npm run build, run by `npm ci` through the prepare script).
-process.exitCode = require('../build/lib/cli').main(process.argv.slice(2));
+process.exitCode = require('../build/lib/lint/cli').main(process.argv.slice(2));

@@ -9,14 +9,15 @@ export * from './shared-volume-pod';
 export * from './sidecar-pod';
 export * from './toleration';
 export * from './volume';
-export { RULES, checkManifest, formatFinding, podTarget } from './rules';
+export { RULES, checkManifest, formatFinding, podTarget, IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION } from './rules';
 export type { Finding, Rule, Severity, CheckOptions } from './rules';
 // The cdk8s-plus enums and value types the props use, so one import is enough.
 export {
   Capability, ContainerRestartPolicy, Cpu, DnsPolicy, EmptyDirMedium, EnvFieldPaths, HostPathVolumeType, ImagePullPolicy,
   MountPropagation, Protocol, ResourceFieldPaths, RestartPolicy, SeccompProfileType, TaintEffect,
 } from 'cdk8s-plus-28';
-export { PodValidation } from './plugin';
-export type { PodValidationProps } from './plugin';
-export { lintFiles, lintText } from './lint';
-export type { FileFinding } from './lint';
+export { PodValidation } from './lint/plugin';
+export type { PodValidationProps } from './lint/plugin';
+export { lintFiles, lintPaths, lintText } from './lint';
+export type { FileFinding, LintOptions, LintResult, SkippedFile } from './lint';
+export type { LintReport, ReportFinding } from './lint/format';

@@ -3,16 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import type { ContainerResources, ContainerSecurityContext } from './container';
 import type { PodSecurityContext } from './pod';
 
-/**
- * A Pod Security Standard level. A pod that opts into one has the level's checks enforced at synth.
- * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
- */
-export enum PodSecurityStandard {
-  /** Blocks known privilege escalations: privileged containers, host namespaces, hostPath, host ports, extra capabilities. */
-  BASELINE = 'baseline',
-  /** Baseline plus current hardening practice: non-root, no privilege escalation, seccomp, all capabilities dropped. */
-  RESTRICTED = 'restricted',
-}
+export { PodSecurityStandard } from './rules/engine';
 
 /**
  * Opt-in hardened security contexts. Nothing is hardened unless the code asks for it:

@@ -15,6 +15,8 @@ export interface Finding {
   readonly segments: FieldPath;
   /** What is wrong, with the value received and the fix. */
   readonly message: string;
+  /** Set when the object turns the rule off with the `cdk8s-pods.io/ignore` annotation (only with `keepSuppressed`). */
+  readonly suppressed?: { readonly annotation: string; readonly reason?: string };
 }
 
 /** The pod spec inside an object: the Pod's own, or a workload's pod template. */
@@ -25,6 +27,30 @@ export interface PodTarget {
   readonly metadataPath: FieldPath;
   /** The kind of the object that holds the pod (`Pod`, `Deployment`, `Job`, ...). */
   readonly ownerKind: string;
+}
+
+/**
+ * A Pod Security Standard level. A pod that opts into one has the level's checks enforced; without
+ * one, Pod Security checks do not run (they are policy, not API or runtime failures).
+ * @see https://kubernetes.io/docs/concepts/security/pod-security-standards/
+ */
+export enum PodSecurityStandard {
+  /** Blocks known privilege escalations: privileged containers, host namespaces, hostPath, host ports, extra capabilities. */
+  BASELINE = 'baseline',
+  /** Baseline plus current hardening practice: non-root, no privilege escalation, seccomp, all capabilities dropped. */
+  RESTRICTED = 'restricted',
+}
+
+const PSS_LEVELS: readonly string[] = Object.values(PodSecurityStandard);
+
+/**
+ * Why `value` is not a Pod Security Standard level, with the fix, or undefined when it is one (or
+ * absent). Options are checked, never ignored: a misspelt level would silently enforce nothing.
+ */
+export function podSecurityStandardProblem(value: unknown): string | undefined {
+  if (value === undefined || (typeof value === 'string' && PSS_LEVELS.includes(value))) return undefined;
+  const hint = typeof value === 'string' ? didYouMean(value, PSS_LEVELS) : undefined;
+  return `podSecurityStandard ${show(value)} is not a Pod Security Standard level; use ${PSS_LEVELS.map(l => `'${l}'`).join(' or ')} (values are case-sensitive)${hint ? `: did you mean '${hint}'?` : ''}`;
 }
 
 /** Options of a check run. */
@@ -39,7 +65,17 @@ export interface CheckOptions {
    * Enforce a Pod Security Standard level (`baseline` or `restricted`): its checks become errors.
    * @default - baseline checks are warnings, restricted checks do not run
    */
-  readonly podSecurityStandard?: string;
+  readonly podSecurityStandard?: PodSecurityStandard | `${PodSecurityStandard}`;
+  /**
+   * Rule ids not to run.
+   * @default - every rule runs
+   */
+  readonly disable?: readonly string[];
+  /**
+   * Return the findings an object suppresses with the `cdk8s-pods.io/ignore` annotation too, marked `suppressed`.
+   * @default false
+   */
+  readonly keepSuppressed?: boolean;
 }
 
 /** What a rule sees. */
@@ -127,9 +163,22 @@ export function describe(ref: ContainerRef): string {
   return typeof ref.container.name === 'string' ? `${kind} '${ref.container.name}'` : `${kind} at ${formatPath(ref.path)}`;
 }
 
-/** `'x'` for strings, JSON for the rest: how values are quoted in messages. */
+/**
+ * How values are quoted in messages: `'x'` for strings, `NaN`, `Infinity` and `undefined` as
+ * such, JSON for the rest. Long values are cut, so a message never carries a whole document.
+ */
 export function show(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  let out: string;
+  if (typeof value === 'string') out = `'${value}'`;
+  else if (typeof value === 'number' || typeof value === 'bigint' || value === undefined) out = String(value);
+  else {
+    try {
+      out = JSON.stringify(value) ?? String(value);
+    } catch {
+      out = String(value);
+    }
+  }
+  return out.length > 120 ? `${out.slice(0, 100)}... (${out.length} characters)` : out;
 }
 
 /** The closest of `candidates` to `word` by edit distance, when close enough to be a likely typo. */

@@ -1,23 +1,28 @@
 import * as containers from './containers';
-import { CheckOptions, FieldPath, Finding, formatPath, isObject, PodTarget, Rule, RuleContext, Severity } from './engine';
+import { CheckOptions, didYouMean, FieldPath, Finding, formatPath, isObject, PodTarget, podSecurityStandardProblem, Rule, RuleContext, Severity, show } from './engine';
 import * as env from './env';
 import * as lifecycle from './lifecycle';
 import * as names from './names';
 import * as resources from './resources';
-import { checkShape } from './schema';
+import { checkShape, ShapeRuleId } from './schema';
 import * as security from './security';
 import * as volumes from './volumes';
 
 export * from './engine';
 
-type ShapeRuleId = 'api-version-kind' | 'unknown-field' | 'field-type';
 
 /** The shape rules, checked together in one walk of the object against the Kubernetes 1.28 schema. */
 const SHAPE_RULES: Rule[] = [
-  { id: 'yaml-syntax', family: 'shape', severity: 'error', target: 'object', description: "the file parses as YAML 1.1, as kubectl reads it, and no 'key:value' line lacks the space after ':' (lint only)", check: () => undefined },
+  { id: 'io', family: 'shape', severity: 'error', target: 'object', description: 'every file named or found can be read: it exists, is a regular file or a link inside the linted directories, and each document is under 16 MiB (lint only)', check: () => undefined },
+  { id: 'encoding', family: 'shape', severity: 'error', target: 'object', description: 'the file is UTF-8 text, as kubectl reads it: no invalid bytes; UTF-16 is decoded and checked, and flagged (lint only)', check: () => undefined },
+  { id: 'yaml-syntax', family: 'shape', severity: 'error', target: 'object', description: "the file parses as YAML 1.1, as kubectl reads it (aliases resolve, merge keys name mappings), and no 'key:value' line lacks the space after ':' (lint only)", check: () => undefined },
+  { id: 'duplicate-key', family: 'shape', severity: 'error', target: 'object', description: "no mapping key is given twice: YAML keeps the last value silently, and kubectl's strict field validation rejects the object (lint only)", check: () => undefined },
+  { id: 'not-an-object', family: 'shape', severity: 'error', target: 'object', description: 'every YAML document and every List item is an object (a mapping), not a list, a scalar or null; items of a bare top-level list are still checked (lint only)', check: () => undefined },
   { id: 'api-version-kind', family: 'shape', severity: 'error', target: 'object', description: 'apiVersion and kind name a Kubernetes 1.28 type with the exact spelling (kind: Pod, not pod)', check: () => undefined },
   { id: 'unknown-field', family: 'shape', severity: 'error', target: 'object', description: 'every field exists in the Kubernetes 1.28 schema, with a did-you-mean for typos (sepc -> spec)', check: () => undefined },
   { id: 'field-type', family: 'shape', severity: 'error', target: 'object', description: 'scalar and list types match the schema (quoted "80" ports, unquoted true in nodeSelector, numeric env values)', check: () => undefined },
+  { id: 'required-field', family: 'shape', severity: 'error', target: 'object', description: 'fields the API server requires are present (a pod has containers, a container has a name)', check: () => undefined },
+  { id: 'ignore-annotation', family: 'shape', severity: 'warning', target: 'object', description: 'the cdk8s-pods.io/ignore annotation names rules that exist', check: () => undefined },
 ];
 
 /** The rules exported by the family modules, in family order, then by id: a stable order for findings. */
@@ -62,27 +67,76 @@ export function podTarget(manifest: any): PodTarget | undefined {
   return { spec: holder.spec, specPath: [...base, 'spec'], metadata: holder.metadata, metadataPath: [...base, 'metadata'], ownerKind: manifest.kind };
 }
 
+/** The annotation that turns rules off for one object: `cdk8s-pods.io/ignore: port-clash,env-reference`. */
+export const IGNORE_ANNOTATION = 'cdk8s-pods.io/ignore';
+/** Why the rules named by `cdk8s-pods.io/ignore` are off, shown with the suppressed findings. */
+export const IGNORE_REASON_ANNOTATION = 'cdk8s-pods.io/ignore-reason';
+
+const RULE_IDS = new Set(RULES.map(r => r.id));
+
+/** The rules an object turns off with the ignore annotation, on the object or on its pod template. */
+function ignoredRules(manifest: any, pod: PodTarget | undefined): { rules: Map<string, FieldPath>; reason?: string } {
+  const rules = new Map<string, FieldPath>();
+  let reason: string | undefined;
+  const read = (metadata: any, base: FieldPath) => {
+    const annotations = metadata?.annotations;
+    if (!isObject(annotations)) return;
+    const value = annotations[IGNORE_ANNOTATION];
+    if (typeof value === 'string') {
+      for (const id of value.split(',').map(v => v.trim()).filter(v => v !== '')) rules.set(id, [...base, 'annotations', IGNORE_ANNOTATION]);
+    }
+    if (typeof annotations[IGNORE_REASON_ANNOTATION] === 'string') reason ??= annotations[IGNORE_REASON_ANNOTATION];
+  };
+  read(manifest.metadata, ['metadata']);
+  if (pod && pod.metadataPath.length > 1) read(pod.metadata, pod.metadataPath);
+  return { rules, reason };
+}
+
 /** Runs every rule on one manifest and returns the findings in rule order. */
 export function checkManifest(manifest: any, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   if (!isObject(manifest)) return findings;
+  const problem = podSecurityStandardProblem(options.podSecurityStandard);
+  if (problem) throw new TypeError(problem);
+  const disabled = new Set(options.disable ?? []);
+  const pod = podTarget(manifest);
+  const ignored = ignoredRules(manifest, pod);
   const make = (rule: Rule, severity: Severity) => (segments: FieldPath, message: string) => {
-    findings.push({ rule: rule.id, severity, path: formatPath(segments), segments, message });
+    if (disabled.has(rule.id)) return;
+    const finding: Finding = { rule: rule.id, severity, path: formatPath(segments), segments, message };
+    if (ignored.rules.has(rule.id)) {
+      if (options.keepSuppressed) findings.push({ ...finding, suppressed: { annotation: IGNORE_ANNOTATION, reason: ignored.reason } });
+      return;
+    }
+    findings.push(finding);
   };
+  for (const [id, path] of ignored.rules) {
+    if (RULE_IDS.has(id)) continue;
+    const hint = didYouMean(id, RULE_IDS);
+    findings.push({
+      rule: 'ignore-annotation', severity: 'warning', path: formatPath(path), segments: path,
+      message: `${IGNORE_ANNOTATION} names ${show(id)}, which is not a rule, so nothing is ignored for it; ${hint ? `did you mean '${hint}'?` : 'see `cdk8s-pods rules` for the ids'}`,
+    });
+  }
   if (options.shape ?? true) {
     checkShape(manifest, (id: ShapeRuleId, segments, message) => make(SHAPE_BY_ID.get(id)!, 'error')(segments, message));
   }
-  const pod = podTarget(manifest);
   const enforced = options.podSecurityStandard;
   const run = (rule: Rule) => {
     let severity = rule.severity;
     if (rule.podSecurityLevel) {
+      // Pod Security checks are policy: they run only when a level is asked for, and then they are errors.
       const covers = enforced === 'restricted' || (enforced === 'baseline' && rule.podSecurityLevel === 'baseline');
-      if (rule.podSecurityLevel === 'restricted' && !covers) return;
-      severity = covers ? 'error' : 'warning';
+      if (!covers) return;
+      severity = 'error';
     }
     const ctx: RuleContext = { manifest, pod, options, report: make(rule, severity) };
-    rule.check(ctx);
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A rule that cannot finish on odd input fails closed: the object is reported as not fully checked.
+      ctx.report(pod?.specPath ?? [], `the rule stopped on a value it does not understand (${e instanceof Error ? e.message : String(e)}), so this object was not fully checked; fix the field types it names, and report this input to cdk8s-pods`);
+    }
   };
   if (manifest.kind === 'List' && Array.isArray(manifest.items)) {
     // kubectl get -o yaml writes a List; its items are objects of their own (shape rules walk them already).

@@ -1,13 +1,13 @@
-import { CheckOptions } from './rules';
-import { lintFiles } from './lint';
+import { podSecurityStandardProblem, PodSecurityStandard } from '../rules';
+import { lintPaths } from './index';
 
 /** Properties of the cdk8s validation plugin, given under `properties:` in cdk8s.yaml. */
 export interface PodValidationProps {
   /**
-   * Enforce a Pod Security Standard (`baseline` or `restricted`): its checks become errors.
-   * @default - baseline checks are warnings
+   * Check a Pod Security Standard (`baseline` or `restricted`): its checks run, as errors.
+   * @default - Pod Security checks do not run
    */
-  readonly podSecurityStandard?: string;
+  readonly podSecurityStandard?: PodSecurityStandard | `${PodSecurityStandard}`;
   /**
    * Fail on warnings too.
    * @default false
@@ -47,13 +47,30 @@ interface ValidationContext {
 export class PodValidation {
   private readonly props: PodValidationProps;
 
+  /**
+   * @throws when a property is unknown or has the wrong type or value: a misspelt option must not
+   * silently check less than asked
+   */
   public constructor(props: PodValidationProps = {}) {
+    const problems: string[] = [];
+    if (typeof props !== 'object' || props === null) {
+      problems.push(`properties must be a mapping, got ${JSON.stringify(props)}`);
+    } else {
+      for (const key of Object.keys(props)) {
+        if (key !== 'podSecurityStandard' && key !== 'strict') problems.push(`unknown property '${key}'; the properties are podSecurityStandard and strict`);
+      }
+      const pss = podSecurityStandardProblem(props.podSecurityStandard);
+      if (pss) problems.push(pss);
+      if (props.strict !== undefined && typeof props.strict !== 'boolean') {
+        problems.push(`strict must be true or false (a YAML boolean, unquoted), got ${JSON.stringify(props.strict)}`);
+      }
+    }
+    if (problems.length > 0) throw new Error(`cdk8s-pods PodValidation in cdk8s.yaml: ${problems.join('; ')}`);
     this.props = props;
   }
 
   public async validate(context: ValidationContext): Promise<void> {
-    const options: CheckOptions = { podSecurityStandard: this.props.podSecurityStandard };
-    const findings = lintFiles([...context.manifests], options);
+    const { findings } = lintPaths([...context.manifests], { podSecurityStandard: this.props.podSecurityStandard });
     let failed = false;
     for (const f of findings) {
       if (f.severity === 'error' || this.props.strict) failed = true;

@@ -1,0 +1,83 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Command, Option } from 'commander';
+import { RULES } from '../rules';
+import { jsonReport, humanReport, sarifReport } from './format';
+import { lintPaths } from './index';
+
+/** The package's version, from the package.json above this file (in the sources and in the compiled package alike). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (pkg.name === 'cdk8s-pods') return pkg.version;
+    }
+  }
+  return 'unknown';
+}
+
+/** Splits repeated and comma-separated option values: `--disable a,b --disable c`. */
+const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map(v => v.trim()).filter(v => v !== '')];
+
+/**
+ * Runs the `cdk8s-pods` command line and returns its exit code: 0 when no finding counts, 1 when
+ * an error (or, with `--strict`, a warning) was found, 2 for a usage error.
+ * @param argv the arguments after the program name
+ */
+export function main(argv: string[], write: (text: string) => void = t => process.stdout.write(t), writeErr: (text: string) => void = t => process.stderr.write(t)): number {
+  let code = 0;
+  const VERSION = packageVersion();
+  const program = new Command('cdk8s-pods')
+    .description('Typed Kubernetes pods for cdk8s, and a linter for the pod mistakes the API server rejects or that break at run time')
+    .version(VERSION, '-V, --version', 'print the version')
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr });
+
+  program.command('lint')
+    .description('check Kubernetes YAML: every object\'s shape, and Pods and the pod templates of Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs and CronJobs in depth')
+    .argument('<paths...>', 'YAML or JSON files, directories to search for them, or - for standard input')
+    .addOption(new Option('--format <format>', 'output format').choices(['human', 'json', 'sarif']).default('human'))
+    .option('--strict', 'fail on warnings too', false)
+    .addOption(new Option('--pod-security <level>', 'check a Pod Security Standard: its checks run, as errors').choices(['baseline', 'restricted']))
+    .option('--exclude <glob>', 'leave out files and directories matching the glob (repeatable; a glob without / matches base names)', collect, [])
+    .option('--disable <rule>', 'do not run a rule (repeatable, or comma-separated)', collect, [])
+    .action((paths: string[], opts: { format: string; strict: boolean; podSecurity?: 'baseline' | 'restricted'; exclude: string[]; disable: string[] }) => {
+      let result;
+      try {
+        result = lintPaths(paths, { podSecurityStandard: opts.podSecurity, exclude: opts.exclude, disable: opts.disable, keepSuppressed: true });
+      } catch (e) {
+        if (e instanceof TypeError) {
+          writeErr(`cdk8s-pods: ${e.message}\n`);
+          code = 2;
+          return;
+        }
+        throw e;
+      }
+      if (opts.format === 'json') write(JSON.stringify(jsonReport(result), undefined, 2) + '\n');
+      else if (opts.format === 'sarif') write(sarifReport(result, VERSION) + '\n');
+      else write(humanReport(result) + '\n');
+      const counting = result.findings.filter(f => !f.suppressed);
+      code = counting.some(f => f.severity === 'error' || opts.strict) ? 1 : 0;
+    });
+
+  program.command('rules')
+    .description('list the rules')
+    .action(() => {
+      write(RULES.map(r => `${r.id.padEnd(30)} ${r.severity.padEnd(8)} ${r.description}`).join('\n') + '\n');
+    });
+
+  if (argv.length === 0) {
+    writeErr(program.helpInformation());
+    return 2;
+  }
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (e: any) {
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    if (typeof e.exitCode === 'number') return e.exitCode === 0 ? 0 : 2;
+    writeErr(`cdk8s-pods: ${e.message}\n`);
+    return 2;
+  }
+  return code;
+}

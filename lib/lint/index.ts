@@ -1,0 +1,73 @@
+import { CheckOptions, podSecurityStandardProblem, RULES } from '../rules';
+import { discover, DiscoverOptions, readDocuments } from './files';
+import { DocumentResult, FileFinding, lintDocument, skippedReason, sortFindings } from './text';
+
+export { lintText, sortFindings } from './text';
+export type { FileFinding } from './text';
+
+/** Options of a lint run. */
+export interface LintOptions extends CheckOptions, DiscoverOptions {}
+
+/** A file passed over because it is not a Kubernetes manifest. */
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** What a lint run found. */
+export interface LintResult {
+  /** Findings sorted by file and line; those an object suppresses are marked `suppressed` (with `keepSuppressed`). */
+  readonly findings: FileFinding[];
+  /** How many files were read. */
+  readonly files: number;
+  /** Files passed over: YAML of other tools. */
+  readonly skipped: SkippedFile[];
+}
+
+/** Throws a usage error for options that would otherwise be ignored: an unknown Pod Security level or rule id. */
+export function checkLintOptions(options: LintOptions): void {
+  const problem = podSecurityStandardProblem(options.podSecurityStandard);
+  if (problem) throw new TypeError(problem);
+  const ids = new Set(RULES.map(r => r.id));
+  for (const id of options.disable ?? []) {
+    if (!ids.has(id)) throw new TypeError(`--disable names '${id}', which is not a rule; see \`cdk8s-pods rules\` for the ids`);
+  }
+}
+
+/**
+ * Lints files, directories (searched for .yaml, .yml and .json) and `-` (standard input). Every
+ * problem is a finding at its file and line: a file that cannot be read, decoded or parsed never
+ * stops the others. Files that are not Kubernetes manifests are skipped and listed.
+ */
+export function lintPaths(paths: readonly string[], options: LintOptions = {}): LintResult {
+  checkLintOptions(options);
+  const { sources, problems } = discover(paths, options);
+  const findings: FileFinding[] = problems.map(p => ({ ...p, path: '', segments: [] }));
+  const skipped: SkippedFile[] = [];
+  for (const source of sources) {
+    const fileFindings: FileFinding[] = [];
+    const results: DocumentResult[] = [];
+    for (const event of readDocuments(source)) {
+      if ('problem' in event) {
+        fileFindings.push({ ...event.problem, path: '', segments: [] });
+      } else {
+        const result = lintDocument(event.document, source.file, options);
+        // Keep what decides whether the file is a manifest; drop the rest of a passed-over document.
+        results.push(result.looks === 'manifest' ? result : { looks: result.looks, reason: result.reason, findings: [] });
+        fileFindings.push(...result.findings);
+      }
+    }
+    const reason = skippedReason(results, source.file);
+    if (reason !== undefined && !fileFindings.some(f => f.rule === 'io')) {
+      skipped.push({ file: source.file, reason });
+      continue;
+    }
+    findings.push(...fileFindings);
+  }
+  return { findings: sortFindings(findings), files: sources.length, skipped };
+}
+
+/** Checks every file and returns the findings, sorted by file and line. */
+export function lintFiles(paths: string[], options: LintOptions = {}): FileFinding[] {
+  return lintPaths(paths, options).findings;
+}
