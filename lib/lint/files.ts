@@ -58,7 +58,9 @@ function errorText(e: unknown): string {
 export function discover(paths: readonly string[], options: DiscoverOptions = {}): Discovery {
   const sources: Source[] = [];
   const problems: FileProblem[] = [];
-  const excluded = (shown: string) => (options.exclude ?? []).some(glob => minimatch(shown, glob, { dot: true, matchBase: !glob.includes('/') }) || minimatch(shown, `${glob}/**`, { dot: true }));
+  // A glob matches the path as shown or relative to the directory given; one without `/` matches base names too.
+  const excluded = (shown: string, relative: string) => (options.exclude ?? []).some(glob => [shown, relative].some(p =>
+    minimatch(p, glob, { dot: true, matchBase: !glob.includes('/') })));
   const roots: string[] = [];
   for (const p of paths) {
     if (p === '-') continue;
@@ -71,7 +73,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
   const inside = (real: string) => roots.some(root => real === root || real.startsWith(root + path.sep));
   const walked = new Set<string>();
 
-  const walk = (dir: string, real: string) => {
+  const walk = (dir: string, real: string, root: string) => {
     if (walked.has(real)) return;
     walked.add(real);
     let entries: fs.Dirent[];
@@ -85,9 +87,9 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
     for (const entry of entries) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       const shown = path.join(dir, entry.name);
-      if (excluded(shown)) continue;
+      if (excluded(shown, path.relative(root, shown).split(path.sep).join('/'))) continue;
       if (entry.isDirectory()) {
-        walk(shown, path.join(real, entry.name));
+        walk(shown, path.join(real, entry.name), root);
       } else if (entry.isFile()) {
         if (isYamlName(entry.name)) sources.push({ file: shown });
       } else if (entry.isSymbolicLink()) {
@@ -104,7 +106,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
         if (!inside(target)) {
           problems.push({ file: shown, rule: 'io', severity: 'warning', message: 'a symbolic link that leaves the linted directories, so it was not followed; lint its target by naming it' });
         } else if (stat.isDirectory()) {
-          walk(shown, target);
+          walk(shown, target, root);
         } else if (stat.isFile()) {
           sources.push({ file: shown });
         } else {
@@ -128,7 +130,7 @@ export function discover(paths: readonly string[], options: DiscoverOptions = {}
       problems.push({ file: p, rule: 'io', severity: 'error', message: `cannot read the file: ${errorText(e)}` });
       continue;
     }
-    if (stat.isDirectory()) walk(p, fs.realpathSync(p));
+    if (stat.isDirectory()) walk(p, fs.realpathSync(p), p);
     else if (stat.isFile()) sources.push({ file: p });
     else problems.push({ file: p, rule: 'io', severity: 'error', message: 'not a regular file (a FIFO, socket or device), so it was not read; pipe it to `cdk8s-pods lint -` instead' });
   }

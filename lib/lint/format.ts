@@ -1,4 +1,5 @@
 import * as path from 'path';
+import { pathToFileURL } from 'url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import { RULES } from '../rules';
 import type { LintResult } from './index';
@@ -87,7 +88,9 @@ export function sarifReport(result: LintResult, version: string, cwd = process.c
     run.addRule(new SarifRuleBuilder().initSimple({ ruleId: rule.id, shortDescriptionText: rule.description }));
   }
   for (const f of result.findings) {
-    const uri = f.file === '-' ? 'stdin' : path.relative(cwd, path.resolve(cwd, f.file)).split(path.sep).join('/');
+    // Paths under the working directory stay relative (code scanning resolves them against the checkout); others become file URIs.
+    const relative = path.relative(cwd, path.resolve(cwd, f.file));
+    const uri = f.file === '-' ? 'stdin' : relative.startsWith('..') || path.isAbsolute(relative) ? pathToFileURL(path.resolve(cwd, f.file)).href : relative.split(path.sep).join('/');
     const sarif = new SarifResultBuilder().initSimple({
       level: f.severity === 'error' ? 'error' : 'warning',
       messageText: f.path ? `${f.path}: ${f.message}` : f.message,

@@ -261,7 +261,8 @@ function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, 
           const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
           for (const src of sources) {
             const target = mergeSource(src);
-            if (target !== undefined && !isMap(target)) report(lineOfNode(pair.key as any), segments, 'YAML syntax: a merge key (<<) must name a mapping or a list of mappings, not a scalar or a list; fix the alias', 'yaml-syntax');
+            if (target === undefined && isAlias(src)) visit(src, segments, depth + 1);
+            else if (!isMap(target)) report(lineOfNode(pair.key as any), segments, 'YAML syntax: a merge key (<<) must name a mapping or a list of mappings, not a scalar or a list; fix the alias', 'yaml-syntax');
           }
           continue;
         }
