@@ -5,10 +5,12 @@
 //   ours  SharedVolumePod from build/lib (validation runs our rule set)
 //   plus  kplus.Pod from cdk8s-plus-28
 //   l1    raw KubePod from cdk8s-plus-28's generated k8s 1.28 module (what imports/k8s.ts re-exports): the floor
-// then a cold `cdk8s synth` of the example app as a user runs it.
+// then a cold `cdk8s synth` of the example app as a user runs it, then the lint point
+// (scripts/bench/lint.js): 10 and 50 MB multi-document files linted vs a bare `yaml` parse.
 //
 // Options: --runs N (default 3, median taken), --sizes 1000,10000 (pods per chart).
-// Last line of stdout: one JSON object with the numbers of the largest size.
+// Last two lines of stdout: a JSON object with the pod numbers of the largest size, then one
+// with the lint numbers of the largest file: {"lint_mb", "lint_ms", "parse_ms", "lint_peak_mb"}.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -26,7 +28,15 @@ const TARGETS = {
   rssOursOverL1: 1.3,
   linearity: 1.5,
   coldSynthMs: 1500,
+  lintOverParse: 1.5,
+  lintPeakMb: 1024,
+  lintLinearity: 1.5,
 };
+
+// The lint point: a multi-document file of realistic manifests at these sizes (MB), linted by
+// lintPaths and parsed by a bare `yaml` parseAllDocuments + toJS, each in a fresh process.
+const LINT_SIZES_MB = [10, 50];
+const LINT = path.join(__dirname, 'bench', 'lint.js');
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -106,6 +116,40 @@ function runChild(variant, pods) {
   } catch {
     return fail(`child ${variant} ${pods} printed no JSON line:\n${r.stdout}\n${r.stderr}`);
   }
+}
+
+function runLintChild(mode, file) {
+  const r = spawnSync(process.execPath, [LINT, mode, file], { cwd: ROOT, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+  if (r.error || r.status !== 0) fail(`lint child ${mode} ${file} failed (${r.error ? r.error.message : `exit ${r.status}`}):\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Lint and bare-parse times of generated files, median of `runs` fresh processes each. */
+function lintPoint(runs) {
+  const dir = path.join(ROOT, '.bench');
+  fs.mkdirSync(dir, { recursive: true });
+  const out = {};
+  for (const mb of LINT_SIZES_MB) {
+    const file = path.join(dir, `lint-${mb}mb.yaml`);
+    const g = spawnSync(process.execPath, [LINT, 'generate', String(mb), file], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+    if (g.status !== 0) fail(`generating ${file} failed`);
+    const lint = [];
+    const parse = [];
+    for (let r = 0; r < runs; r++) {
+      lint.push(runLintChild('lint', file));
+      parse.push(runLintChild('parse', file));
+      process.stderr.write(`  ${String(mb).padStart(3)} MB  run ${r + 1}/${runs}  lint ${f0(lint[r].ms)} ms ${f0(lint[r].peak_rss_kb / 1024)} MB  parse ${f0(parse[r].ms)} ms ${f0(parse[r].peak_rss_kb / 1024)} MB\n`);
+    }
+    out[mb] = {
+      lintMs: median(lint.map(x => x.ms)),
+      parseMs: median(parse.map(x => x.ms)),
+      lintPeakMb: median(lint.map(x => x.peak_rss_kb)) / 1024,
+      parsePeakMb: median(parse.map(x => x.peak_rss_kb)) / 1024,
+      documents: parse[0].documents,
+      errors: lint[0].errors,
+    };
+  }
+  return out;
 }
 
 function median(xs) {
@@ -272,6 +316,24 @@ function main() {
   if (loadEnd > os.cpus().length + 0.5) {
     console.log(`WARNING: load average ${loadEnd.toFixed(2)} at the end on ${os.cpus().length} CPUs: other processes competed with the runs`);
   }
+  const lint = lintPoint(runs);
+  const lintRows = [['MB', 'documents', 'lint ms', 'bare parse ms', 'lint/parse', 'lint peak RSS MB', 'parse peak RSS MB', 'lint errors']];
+  for (const mb of LINT_SIZES_MB) {
+    const l = lint[mb];
+    lintRows.push([String(mb), l.documents.toLocaleString('en-US'), f0(l.lintMs), f0(l.parseMs), f2(l.lintMs / l.parseMs), f0(l.lintPeakMb), f0(l.parsePeakMb), String(l.errors)]);
+  }
+  console.log('');
+  console.log(table(lintRows));
+  const [lintSmall, lintBig] = [LINT_SIZES_MB[0], LINT_SIZES_MB[LINT_SIZES_MB.length - 1]];
+  const lintLinearity = (lint[lintBig].lintMs / lintBig) / (lint[lintSmall].lintMs / lintSmall);
+  console.log('lint targets:');
+  for (const [name, value, limit, fmt] of [
+    [`lint/parse time at ${lintBig} MB`, lint[lintBig].lintMs / lint[lintBig].parseMs, TARGETS.lintOverParse, f2],
+    [`lint peak RSS MB at ${lintBig} MB`, lint[lintBig].lintPeakMb, TARGETS.lintPeakMb, f0],
+    [`lint linearity (ms/MB ${lintBig} / ${lintSmall})`, lintLinearity, TARGETS.lintLinearity, f2],
+  ]) {
+    console.log(`  ${value <= limit ? 'MET ' : 'MISS'}  ${name}: ${fmt(value)} (target <= ${fmt(limit)})`);
+  }
   console.log(`bench took ${f1(Number(process.hrtime.bigint() - wall0) / 1e9)} s`);
 
   console.log(JSON.stringify({
@@ -282,6 +344,12 @@ function main() {
     ours_peak_mb: Math.round(s.ours.rssMb),
     l1_peak_mb: Math.round(s.l1.rssMb),
     cold_synth_ms: Math.round(coldMs),
+  }));
+  console.log(JSON.stringify({
+    lint_mb: lintBig,
+    lint_ms: Math.round(lint[lintBig].lintMs),
+    parse_ms: Math.round(lint[lintBig].parseMs),
+    lint_peak_mb: Math.round(lint[lintBig].lintPeakMb),
   }));
 }
 
