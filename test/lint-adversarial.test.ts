@@ -209,8 +209,8 @@ describe('content that was never checked is reported', () => {
   test('duplicate keys are errors in YAML and in JSON', () => {
     write({ 'a.yaml': GOOD_POD.replace('      image: nginx:1.25\n', '      image: nginx:1.25\n      image: nginx:1.27\n'), 'b.json': '{"apiVersion": "v1", "kind": "ConfigMap", "metadata": {"name": "x"},\n "data": {"a": "1",\n "a": "2"}}' });
     expect(lines(json(dir).report)).toEqual([
-      "a.yaml:9 error [duplicate-key] spec.containers[0].image: field 'image' is given twice (lines 8 and 9): YAML keeps the last value silently and kubectl's strict field validation rejects the object; remove one",
-      "b.json:3 error [duplicate-key] data.a: field 'a' is given twice (lines 2 and 3): YAML keeps the last value silently and kubectl's strict field validation rejects the object; remove one",
+      "a.yaml:9 error [duplicate-key] spec.containers[0].image: field 'image' is given twice (lines 8 and 9): one value is silently lost (kubectl keeps the last; the API server's strict decoding rejects a body with both); remove one",
+      "b.json:3 error [duplicate-key] data.a: field 'a' is given twice (lines 2 and 3): one value is silently lost (kubectl keeps the last; the API server's strict decoding rejects a body with both); remove one",
     ]);
   });
 });

@@ -270,7 +270,7 @@ function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, 
           const line = isPair(pair) && pair.key && typeof pair.key === 'object' ? lineOfNode(pair.key as any) : 1;
           const first = seen.get(key);
           if (first !== undefined) {
-            report(line, [...segments, String(key)], `field '${String(key)}' is given twice (lines ${first} and ${line}): YAML keeps the last value silently and kubectl's strict field validation rejects the object; remove one`, 'duplicate-key');
+            report(line, [...segments, String(key)], `field '${String(key)}' is given twice (lines ${first} and ${line}): one value is silently lost (kubectl keeps the last; the API server's strict decoding rejects a body with both); remove one`, 'duplicate-key');
           } else {
             seen.set(key, line);
           }
