@@ -52,8 +52,8 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
         fileFindings.push({ ...event.problem, path: '', segments: [] });
       } else {
         const result = lintDocument(event.document, source.file, options);
-        // Keep what decides whether the file is a manifest; drop the rest of a passed-over document.
-        results.push(result.looks === 'manifest' ? result : { looks: result.looks, reason: result.reason, findings: [] });
+        // Keep only what decides whether the file is a manifest: the findings are collected once, below.
+        results.push({ looks: result.looks, reason: result.reason, findings: [] });
         fileFindings.push(...result.findings);
       }
     }
