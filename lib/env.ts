@@ -46,14 +46,14 @@ export class EnvValue {
   /** The value of `key` in a ConfigMap. */
   public static fromConfigMap(configMap: ConfigMapRef, key: string, options: EnvKeyOptions = {}): EnvValue {
     return new EnvValue(undefined, {
-      configMapKeyRef: _compact({ name: refName(configMap), key, optional: options.optional }),
+      configMapKeyRef: _compact({ name: refName(configMap), key, optional: options?.optional }),
     });
   }
 
   /** The value of `key` in a Secret. */
   public static fromSecret(secret: SecretRef, key: string, options: EnvKeyOptions = {}): EnvValue {
     return new EnvValue(undefined, {
-      secretKeyRef: _compact({ name: refName(secret), key, optional: options.optional }),
+      secretKeyRef: _compact({ name: refName(secret), key, optional: options?.optional }),
     });
   }
 
@@ -68,7 +68,7 @@ export class EnvValue {
   /** A resource request or limit of a container, such as `limits.memory` (see cdk8s-plus `ResourceFieldPaths`). */
   public static fromResource(resource: kplus.ResourceFieldPaths | string, options: EnvResourceOptions = {}): EnvValue {
     return new EnvValue(undefined, {
-      resourceFieldRef: _compact({ containerName: options.container, resource, divisor: options.divisor }),
+      resourceFieldRef: _compact({ containerName: options?.container, resource, divisor: options?.divisor }),
     });
   }
 

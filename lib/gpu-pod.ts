@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Container, ContainerProps } from './container';
 import { Pod, PodProps } from './pod';
+import { show } from './rules';
 import { TolerationOperator } from './toleration';
 import { Volume } from './volume';
 
@@ -47,7 +48,10 @@ export class GpuVendor {
 export interface GpuPodProps extends Omit<PodProps, 'containers'> {
   /** The container that uses the GPUs (a trainer, an inference server). */
   readonly container: ContainerProps;
-  /** How many GPUs the container gets: a positive whole number, GPUs are not divisible. */
+  /**
+   * How many GPUs the container gets: a positive whole number, GPUs are not divisible. The GPU
+   * limit comes from here; a different `resources.extended` entry for the same resource fails synth.
+   */
   readonly gpuCount: number;
   /**
    * The GPU resource.
@@ -88,20 +92,48 @@ export class GpuPod extends Pod {
   /** The GPU resource. */
   public readonly gpuVendor: GpuVendor;
 
+  /** The number of GPUs asked for. */
+  public readonly gpuCount: number;
+
+  /**
+   * A wrong `gpuCount`, or a `resources.extended` entry that disagrees with it, fails synth with
+   * the construct path, together with every other error of the app.
+   */
   public constructor(scope: Construct, id: string, props: GpuPodProps) {
-    if (!Number.isInteger(props.gpuCount) || props.gpuCount < 1) {
-      throw new Error(`[${scope.node.path ? `${scope.node.path}/` : ''}${id}] gpuCount: expected a positive whole number of GPUs, got ${props.gpuCount}; GPUs are not divisible, so request 1 or more (for a slice of an A100/H100 use gpuVendor: GpuVendor.nvidiaMig('1g.5gb'))`);
-    }
-    const vendor = props.gpuVendor ?? GpuVendor.NVIDIA;
-    super(scope, id, { ...props, containers: [props.container] });
+    const p: Partial<GpuPodProps> = props ?? {};
+    const vendor = p.gpuVendor ?? GpuVendor.NVIDIA;
+    super(scope, id, { ...p, containers: [p.container as ContainerProps] });
     this.gpuVendor = vendor;
+    this.gpuCount = p.gpuCount as number;
     this.container = this.containers[0];
-    this.container.setExtendedResource(vendor.resourceName, props.gpuCount);
-    if (props.tolerateGpuTaint ?? true) {
+    const valid = isGpuCount(p.gpuCount);
+    // The container's own entry for the vendor's resource is kept, so a disagreement is reported, not hidden.
+    if (valid && this.container._extendedResource(vendor.resourceName) === undefined) {
+      this.container.setExtendedResource(vendor.resourceName, p.gpuCount as number);
+    }
+    if (p.tolerateGpuTaint ?? true) {
       this.addToleration({ key: vendor.taintKey, operator: TolerationOperator.EXISTS, effect: kplus.TaintEffect.NO_SCHEDULE });
     }
-    if (props.sharedMemory) {
-      this.container.mount('/dev/shm', Volume.emptyDir('dshm', { medium: kplus.EmptyDirMedium.MEMORY, sizeLimit: props.sharedMemory }));
+    if (p.sharedMemory) {
+      this.container.mount('/dev/shm', Volume.emptyDir('dshm', { medium: kplus.EmptyDirMedium.MEMORY, sizeLimit: p.sharedMemory }));
     }
+    this.node.addValidation({ validate: () => this.checkGpus() });
   }
+
+  private checkGpus(): string[] {
+    const count = this.gpuCount;
+    if (!isGpuCount(count)) {
+      return [`gpuCount: expected a positive whole number of GPUs, got ${show(count)}; GPUs are not divisible, so request 1 or more (for a slice of an A100/H100 use gpuVendor: GpuVendor.nvidiaMig('1g.5gb')) [gpu-pod]`];
+    }
+    const resource = this.gpuVendor.resourceName;
+    const amount = this.container._extendedResource(resource);
+    if (amount !== count) {
+      return [`container.resources.extended['${resource}']: container ${show(this.container.name)} asks for ${show(amount)} ${resource}, but gpuCount is ${count}; the GpuPod sets the GPU limit from gpuCount, so remove the extended entry and set gpuCount: ${show(amount)} if that is the number you want [gpu-pod]`];
+    }
+    return [];
+  }
+}
+
+function isGpuCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
 }

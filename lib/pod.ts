@@ -1,12 +1,25 @@
 import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
-import { Construct } from 'constructs';
-import { Container, ContainerProps, SeccompProfile, _renderSeccomp } from './container';
+import { Construct, IConstruct } from 'constructs';
+import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
+import { checkManifest, FieldPath, formatFinding, formatPath, podSecurityStandardProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
 import { Toleration, _renderToleration } from './toleration';
-import { checkManifest, formatFinding } from './rules';
 import { Volume } from './volume';
-import { _compact, _nonEmpty, _nonEmptyMap, _refName } from './_util';
+import { _compact, _isPlainObject, _mapList, _nonEmpty, _nonEmptyMap, _refName, _seconds, _snapshot } from './_util';
+
+/**
+ * The metadata type under which a pod records each warning of its rule set (`node.metadata`), as
+ * `[construct/path] field: message [rule-id]`; warnings are also printed to stderr at synth.
+ */
+export const POD_WARNING_METADATA = 'cdk8s-pods:warning';
+
+/**
+ * Set this context key (on the app, before adding charts) or the environment variable
+ * `CDK8S_PODS_WARNINGS` to `silent` to stop printing warnings at synth; they are still recorded
+ * as `POD_WARNING_METADATA`.
+ */
+export const POD_WARNINGS_CONTEXT = 'cdk8s-pods:warnings';
 
 /**
  * How sidecars run.
@@ -45,7 +58,11 @@ export interface PodSecurityContext {
   readonly sysctls?: { readonly [name: string]: string };
 }
 
-/** Properties of a pod. */
+/**
+ * Properties of a pod. They are copied when the pod is made: changing the objects passed in
+ * afterwards has no effect on the output; change a pod through its methods (`addContainer()`,
+ * `addVolume()`, `container.addEnv()`, ...).
+ */
 export interface PodProps {
   /**
    * `metadata.name`, emitted exactly as given.
@@ -184,9 +201,16 @@ class PodObject extends ApiObject {
 
 /**
  * A Kubernetes Pod: typed containers, volumes and scheduling, synthesized to the plain manifest
- * you would write by hand. Every cross-field mistake (port clash between containers, mount of an
- * undeclared volume, `$(VAR)` used before it is defined, ...) fails `cdk8s synth` with all errors
- * listed at once.
+ * you would write by hand. Every field it emits is checked at synth by the shared rule set, the
+ * shape rules included: a value the types allow but Kubernetes rejects (`NaN`, `0.5` where a whole
+ * number belongs, a negative quantity, a malformed name), a cross-field mistake (port clash between
+ * containers, mount of an undeclared volume, `$(VAR)` used before it is defined) and a second object
+ * with the same name fail `cdk8s synth` with all errors listed at once, each with the construct
+ * path, the field, the value and the fix. Warnings are printed to stderr at synth (see
+ * `POD_WARNINGS_CONTEXT`) and recorded as `POD_WARNING_METADATA`, without failing it.
+ *
+ * The props are copied when the pod is made: changing the objects passed in afterwards has no
+ * effect; change a pod through its methods.
  *
  * @see https://kubernetes.io/docs/concepts/workloads/pods/
  */
@@ -205,32 +229,48 @@ export class Pod extends Construct {
   private readonly _volumes: Volume[] = [];
   private readonly _nodeSelector: { [key: string]: string } = {};
   private readonly _tolerations: Toleration[] = [];
+  /** List or map props that are not lists or maps (plain-JS callers), reported at synth. */
+  private _odd?: { [field: string]: unknown };
   /** Bumped by every change made through the pod; with the containers' versions it keys the caches. */
   private _version = 0;
-  private rendered?: { key: string; spec: object };
-  private checked?: { key: string; metadata: string; errors: string[] };
+  private rendered?: { key: string; spec: object; issues: Issue[] };
+  private checked?: { key: string; metadata: string; errors: string[]; warnings: string[] };
+  /** Warnings already recorded as metadata, so each is recorded once. */
+  private recordedWarnings?: Set<string>;
 
   public constructor(scope: Construct, id: string, props: PodProps = {}) {
     super(scope, id);
-    this.props = props;
-    this.sidecarMode = props.sidecarMode ?? SidecarMode.CLASSIC;
-    this.name = props.name ?? id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+    // A plain-JS caller's null props are no props; the rules then report what is missing.
+    const given: PodProps = typeof props === 'object' && props !== null ? props : {};
+    // The lists are copied item by item by the add* methods below; the rest is copied here.
+    const { initContainers, containers, sidecars, volumes, tolerations, ...rest } = given;
+    this.props = _snapshot(rest);
+    const q = this.props;
+    this.sidecarMode = q.sidecarMode ?? SidecarMode.CLASSIC;
+    this.name = q.name ?? id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
     this.apiObject = new PodObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: this.name, namespace: props.namespace, labels: props.labels, annotations: props.annotations },
+      metadata: { name: this.name, namespace: q.namespace ?? undefined, labels: q.labels ?? undefined, annotations: q.annotations ?? undefined },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
     this.metadata = this.apiObject.metadata;
 
-    for (const c of props.initContainers ?? []) this.addInitContainer(c);
-    for (const c of props.containers ?? []) this.addContainer(c);
-    for (const c of props.sidecars ?? []) this.addSidecar(c);
-    for (const v of props.volumes ?? []) this.addVolume(v);
-    Object.assign(this._nodeSelector, props.nodeSelector);
-    for (const t of props.tolerations ?? []) this.addToleration(t);
+    this.addList('initContainers', initContainers, c => this.addInitContainer(c));
+    this.addList('containers', containers, c => this.addContainer(c));
+    this.addList('sidecars', sidecars, c => this.addSidecar(c));
+    this.addList('volumes', volumes, v => this.addVolume(v));
+    if (_isPlainObject(q.nodeSelector)) Object.assign(this._nodeSelector, q.nodeSelector);
+    else if (q.nodeSelector !== undefined && q.nodeSelector !== null) (this._odd ??= {}).nodeSelector = q.nodeSelector;
+    this.addList('tolerations', tolerations, t => this.addToleration(t));
 
     this.node.addValidation({ validate: () => this._validate() });
+    watchForDuplicates(this.node.root);
+  }
+
+  private addList<T>(field: string, items: T[] | undefined, add: (item: T) => void): void {
+    if (Array.isArray(items)) for (const item of items) add(item);
+    else if (items !== undefined && items !== null) (this._odd ??= {})[field] = items;
   }
 
   /** Regular containers, in order (classic sidecars included). */
@@ -294,18 +334,21 @@ export class Pod extends Construct {
     this._nodeSelector[key] = value;
   }
 
-  /** Tolerates a taint. */
+  /** Tolerates a taint (a copy of it). */
   public addToleration(toleration: Toleration): void {
     this._version++;
-    this._tolerations.push(toleration);
+    this._tolerations.push(_snapshot(toleration));
   }
 
-  /** Declared volumes, then those only mounted by object, each once. */
+  /**
+   * Declared volumes, then those only mounted by object, each once. A declared entry that is not
+   * a `Volume` (a plain-JS caller's null or object) is kept, to be rendered as it is.
+   */
   private allVolumes(): Volume[] {
     const out = [...this._volumes];
     for (const c of [...this._initContainers, ...this._containers]) {
       for (const v of c._mountedVolumes()) {
-        if (!out.includes(v) && !out.some(o => o.name === v.name && sameJson(o, v))) out.push(v);
+        if (!out.includes(v) && !out.some(o => _isVolume(o) && o.name === v.name && sameJson(o, v))) out.push(v);
       }
     }
     return out;
@@ -325,56 +368,259 @@ export class Pod extends Construct {
    * Callers must not modify the returned object.
    */
   public _renderSpec(): object {
-    const key = this.versionKey();
-    if (this.rendered?.key !== key) this.rendered = { key, spec: this.renderSpec() };
-    return this.rendered.spec;
+    return this.render().spec;
   }
 
-  private renderSpec(): object {
+  /** The cached render, with the props problems it found. Never throws. */
+  private render(): { spec: object; issues: Issue[] } {
+    const key = this.versionKey();
+    if (this.rendered?.key !== key) {
+      let issues: Issue[] = NO_ISSUES;
+      let spec: object;
+      try {
+        spec = this.renderSpec((path, message) => {
+          if (issues === NO_ISSUES) issues = [];
+          issues.push({ path, message });
+        });
+      } catch (e) {
+        spec = {};
+        issues = [{ path: ['spec'], message: `the pod could not be rendered (${e instanceof Error ? e.message : String(e)}); check the props of the pod, and report this input to cdk8s-pods` }];
+      }
+      this.rendered = { key, spec, issues };
+    }
+    return this.rendered;
+  }
+
+  private renderSpec(report: (path: FieldPath, message: string) => void): object {
     const p = this.props;
     const sc = p.securityContext;
+    const containers = (list: Container[], field: string) => list.map((c, i) => {
+      try {
+        return c._toJson(['spec', field, i], report);
+      } catch (e) {
+        report(['spec', field, i], `${field}[${i}] could not be rendered (${e instanceof Error ? e.message : String(e)}); check its props, and report this input to cdk8s-pods`);
+        return null;
+      }
+    });
+    for (const [field, value] of Object.entries(this._odd ?? {})) {
+      const [at, expected] = ODD_PROPS[field];
+      report(['spec', at], `${field} is ${show(value)} but must be ${expected}`);
+    }
     return _compact({
       nodeSelector: _nonEmptyMap(this._nodeSelector),
       runtimeClassName: p.runtimeClassName,
       priorityClassName: p.priorityClassName,
-      serviceAccountName: p.serviceAccount !== undefined ? _refName(p.serviceAccount) : undefined,
+      serviceAccountName: this.renderServiceAccount(report),
       automountServiceAccountToken: p.automountServiceAccountToken,
       hostNetwork: p.hostNetwork,
       dnsPolicy: p.dnsPolicy,
       restartPolicy: p.restartPolicy,
-      terminationGracePeriodSeconds: p.terminationGracePeriod?.toSeconds(),
-      securityContext: sc ? _compact({
+      terminationGracePeriodSeconds: _seconds(p.terminationGracePeriod),
+      securityContext: sc === undefined || sc === null ? undefined : _isPlainObject(sc) ? _compact({
         runAsUser: sc.runAsUser,
         runAsGroup: sc.runAsGroup,
         runAsNonRoot: sc.runAsNonRoot,
         fsGroup: sc.fsGroup,
         supplementalGroups: _nonEmpty(sc.supplementalGroups),
         seccompProfile: _renderSeccomp(sc.seccompProfile),
-        sysctls: sc.sysctls ? Object.entries(sc.sysctls).map(([name, value]) => ({ name, value })) : undefined,
-      }) : undefined,
-      imagePullSecrets: _nonEmpty(p.imagePullSecrets?.map(s => ({ name: _refName(s) }))),
+        sysctls: _isPlainObject(sc.sysctls) ? Object.entries(sc.sysctls).map(([name, value]) => ({ name, value })) : sc.sysctls,
+      }) : sc,
+      imagePullSecrets: _nonEmpty(_mapList(p.imagePullSecrets, (s, i) => {
+        if (typeof s === 'string' || typeof (s as kplus.ISecret | null)?.name === 'string') return { name: _refName(s) };
+        report(['spec', 'imagePullSecrets', i], `imagePullSecrets[${i}] is ${show(s)} but must be a cdk8s-plus Secret or the name of a Secret; remove it or give the name`);
+        return {};
+      })),
       tolerations: _nonEmpty(this._tolerations.map(_renderToleration)),
-      initContainers: _nonEmpty(this._initContainers.map(c => c._toJson())),
-      containers: this._containers.map(c => c._toJson()),
-      volumes: _nonEmpty(this.allVolumes().map(v => v._toJson())),
+      initContainers: _nonEmpty(containers(this._initContainers, 'initContainers')),
+      containers: containers(this._containers, 'containers'),
+      volumes: _nonEmpty(this.allVolumes().map(v =>
+        // A declared entry that is not a Volume is rendered as it is, for the rules to report.
+        (_isVolume(v) ? v._toJson() : v))),
     });
   }
 
-  /** @internal Errors about the whole pod, checked by the shared rule set (once per change). */
+  private renderServiceAccount(report: (path: FieldPath, message: string) => void): unknown {
+    const account: unknown = this.props.serviceAccount;
+    if (account === undefined) return undefined;
+    if (typeof account === 'string') return account;
+    if (typeof (account as kplus.IServiceAccount | null)?.name === 'string') return (account as kplus.IServiceAccount).name;
+    report(['spec', 'serviceAccountName'], `serviceAccount is ${show(account)} but must be a cdk8s-plus ServiceAccount or the name of one; give one, or remove serviceAccount for the namespace's default service account`);
+    return undefined;
+  }
+
+  /**
+   * @internal Errors about the whole pod, checked by the shared rule set (once per change), and
+   * the pod's warnings, printed and recorded at every synth. Never throws: a failure is an error.
+   */
   protected _validate(): string[] {
+    let result: { errors: string[]; warnings: string[] };
+    try {
+      result = this.check();
+    } catch (e) {
+      return [`spec: the pod could not be checked (${e instanceof Error ? e.message : String(e)}); check the props of the pod, and report this input to cdk8s-pods [pod]`];
+    }
+    this.emitWarnings(result.warnings);
+    return [...result.errors, ...duplicateErrors(this.node.root, this.apiObject)];
+  }
+
+  private check(): { errors: string[]; warnings: string[] } {
     const metadata = this.metadata.toJson();
     const metadataKey = JSON.stringify(metadata);
     const key = this.versionKey();
-    if (this.checked?.key === key && this.checked.metadata === metadataKey) return this.checked.errors;
-    const manifest = { apiVersion: 'v1', kind: 'Pod', metadata, spec: this._renderSpec() };
-    const errors = checkManifest(manifest, { shape: false, podSecurityStandard: this.props.podSecurityStandard })
-      .filter(f => f.severity === 'error')
-      .map(formatFinding);
-    this.checked = { key, metadata: metadataKey, errors };
-    return errors;
+    if (this.checked?.key === key && this.checked.metadata === metadataKey) return this.checked;
+    const { spec, issues } = this.render();
+    const manifest = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+    // An invalid level is reported with the rest, not thrown; the other rules still run.
+    const level = this.props.podSecurityStandard;
+    const levelProblem = podSecurityStandardProblem(level);
+    const findings = checkManifest(manifest, { podSecurityStandard: levelProblem ? undefined : level });
+    // A props problem reported while rendering explains its field better than a rule that sees the result.
+    const explained = new Set(issues.map(i => formatPath(i.path)));
+    const kept = explained.size === 0 ? findings : findings.filter(f => !explained.has(f.path));
+    const errors = [
+      ...(levelProblem ? [`podSecurityStandard: ${levelProblem} [pod]`] : []),
+      ...issues.map(i => `${formatPath(i.path)}: ${i.message} [field-type]`),
+      ...kept.filter(f => f.severity === 'error').map(formatFinding),
+    ];
+    const warnings = kept.filter(f => f.severity === 'warning').map(formatFinding);
+    this.checked = { key, metadata: metadataKey, errors: errors.length > 0 ? errors : NO_LINES, warnings: warnings.length > 0 ? warnings : NO_LINES };
+    return this.checked;
+  }
+
+  /** Prints each warning once per synth to stderr (unless silenced) and records it once as metadata. */
+  private emitWarnings(warnings: string[]): void {
+    if (warnings.length === 0) return;
+    const silent = this.node.tryGetContext(POD_WARNINGS_CONTEXT) === 'silent' || process.env.CDK8S_PODS_WARNINGS === 'silent';
+    const printed = printedThisSynth(this.node.root);
+    for (const line of warnings) {
+      const text = `[${this.node.path}] ${line}`;
+      this.recordedWarnings ??= new Set();
+      if (!this.recordedWarnings.has(text)) {
+        this.recordedWarnings.add(text);
+        this.node.addMetadata(POD_WARNING_METADATA, text);
+      }
+      if (silent || printed.has(text)) continue;
+      printed.add(text);
+      process.stderr.write(`Warning: ${text}\n`);
+    }
   }
 }
 
+/** Per app: the warnings printed in the current synth. */
+const printedByApp = new WeakMap<IConstruct, Set<string>>();
+
+/**
+ * The warnings already printed in this synth of the app. cdk8s validates the whole app once per
+ * chart and once more in one `synth()`; a synth is one synchronous call, so the set lives until
+ * the next tick and each warning is printed once per synth.
+ */
+function printedThisSynth(root: IConstruct): Set<string> {
+  let printed = printedByApp.get(root);
+  if (!printed) {
+    printed = new Set();
+    printedByApp.set(root, printed);
+    process.nextTick(() => printedByApp.delete(root));
+  }
+  return printed;
+}
+
+/** Where a list or map prop renders, and what it must be, with the fix. */
+const ODD_PROPS: { [field: string]: [string, string] } = {
+  containers: ['containers', "a list of containers; write it as [{ name: 'web', image: 'nginx:1.25' }]"],
+  initContainers: ['initContainers', "a list of containers; write it as [{ name: 'migrate', image: 'migrate:1.0' }]"],
+  sidecars: ['containers', "a list of containers; write it as [{ name: 'proxy', image: 'envoy:1.29' }]"],
+  volumes: ['volumes', "a list of Volumes; write it as [Volume.emptyDir('cache')]"],
+  tolerations: ['tolerations', "a list of tolerations; write it as [{ key: 'dedicated', operator: TolerationOperator.EXISTS }]"],
+  nodeSelector: ['nodeSelector', "a map of node label keys to values; write it as { gpu: 'true' }"],
+};
+
+/** A props problem found while rendering: reported as a field-type error at the field's path. */
+interface Issue {
+  readonly path: FieldPath;
+  readonly message: string;
+}
+
+/** Shared empty lists, so a pod without findings holds no arrays of its own. */
+const NO_ISSUES: Issue[] = [];
+const NO_LINES: string[] = [];
+
 function sameJson(a: Volume, b: Volume): boolean {
   return JSON.stringify(a._toJson()) === JSON.stringify(b._toJson());
+}
+
+// ---- Duplicate objects ---------------------------------------------------------------------------
+
+/** Per app: each ApiObject that repeats an earlier one's identity, with that earlier one. */
+const duplicatesByApp = new WeakMap<IConstruct, Map<ApiObject, ApiObject>>();
+
+/** Constructs other than pods that were given the duplicate check. */
+const checkedForDuplicates = new WeakSet<IConstruct>();
+
+/**
+ * Registers, once per app, a validation on the app's root that finds every ApiObject whose
+ * apiVersion group, kind, namespace and name repeat an earlier one's: `kubectl apply` would make
+ * the second overwrite the first. The root is validated first (cdk8s validates in pre-order), so
+ * each pod then reports its own duplicate, and any other object is given a validation that
+ * reports it, under its own construct path.
+ */
+function watchForDuplicates(root: IConstruct): void {
+  if (duplicatesByApp.has(root)) return;
+  duplicatesByApp.set(root, new Map());
+  root.node.addValidation({
+    validate: () => {
+      const found = new Map<ApiObject, ApiObject>();
+      const seen = new Map<string, ApiObject>();
+      for (const c of root.node.findAll()) {
+        if (!(c instanceof ApiObject)) continue;
+        const key = identity(c);
+        if (key === undefined) continue;
+        const first = seen.get(key);
+        if (first) found.set(c, first);
+        else seen.set(key, c);
+      }
+      duplicatesByApp.set(root, found);
+      for (const obj of found.keys()) {
+        const owner = ownerOf(obj);
+        if (owner instanceof Pod || checkedForDuplicates.has(owner)) continue;
+        checkedForDuplicates.add(owner);
+        owner.node.addValidation({ validate: () => duplicateErrors(root, obj) });
+      }
+      return [];
+    },
+  });
+}
+
+function identity(obj: ApiObject): string | undefined {
+  let name: unknown;
+  let namespace: unknown;
+  try {
+    name = obj.name;
+    namespace = obj.metadata.namespace;
+  } catch {
+    return undefined;
+  }
+  if (typeof name !== 'string') return undefined;
+  const group = obj.apiVersion.includes('/') ? obj.apiVersion.slice(0, obj.apiVersion.indexOf('/')) : '';
+  return JSON.stringify([group, obj.kind, namespace ?? '', name]);
+}
+
+/** The construct a reader knows: the pod (or cdk8s-plus object), not its `Resource` child. */
+function ownerOf(obj: ApiObject): IConstruct {
+  return obj.node.id === 'Resource' && obj.node.scope ? obj.node.scope : obj;
+}
+
+function ownerPath(obj: ApiObject): string {
+  return ownerOf(obj).node.path;
+}
+
+function duplicateMessage(obj: ApiObject, first: ApiObject): string {
+  const namespace = obj.metadata.namespace;
+  const where = namespace ? `in namespace '${namespace}'` : 'with no namespace (both go to the namespace of kubectl apply)';
+  return `${obj.kind} '${obj.name}' ${where} is also defined by ${ownerPath(first)}; kubectl apply would make one overwrite the other, so give one of them another name`;
+}
+
+/** The duplicate error of an object, found by the app's validation in this synth. */
+function duplicateErrors(root: IConstruct, obj: ApiObject): string[] {
+  const first = duplicatesByApp.get(root)?.get(obj);
+  return first ? [`metadata.name: ${duplicateMessage(obj, first)} [duplicate-object]`] : [];
 }

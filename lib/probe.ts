@@ -1,5 +1,5 @@
 import type { Duration } from 'cdk8s';
-import { _compact } from './_util';
+import { _compact, _isPlainObject, _seconds, _snapshot } from './_util';
 
 /** A port given by number or by the name of a port the container declares. */
 export type PortRef = number | string;
@@ -49,19 +49,20 @@ export interface ProbeOptions {
   readonly successThreshold?: number;
 }
 
-function handlerHttpGet(path: string, options: HttpGetOptions) {
+function handlerHttpGet(path: string, options: HttpGetOptions | undefined) {
+  const o: Partial<HttpGetOptions> = options ?? {};
   return {
     httpGet: _compact({
       path,
-      port: options.port,
-      scheme: options.scheme,
-      httpHeaders: options.headers ? Object.entries(options.headers).map(([name, value]) => ({ name, value })) : undefined,
+      port: o.port,
+      scheme: o.scheme,
+      httpHeaders: _isPlainObject(o.headers) ? Object.entries(o.headers).map(([name, value]) => ({ name, value })) : _snapshot(o.headers),
     }),
   };
 }
 
 /**
- * A liveness, readiness or startup probe.
+ * A liveness, readiness or startup probe. Its options are copied when it is made.
  * @see https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/
  */
 export class Probe {
@@ -77,24 +78,31 @@ export class Probe {
 
   /** A command run in the container that passes on exit code 0. */
   public static exec(command: string[], options: ProbeOptions = {}): Probe {
-    return new Probe({ exec: { command: [...command] } }, options);
+    return new Probe({ exec: { command: _snapshot(command) } }, options);
   }
 
   /** A gRPC health check on a numbered port. */
   public static grpc(port: number, options: ProbeOptions & { readonly service?: string } = {}): Probe {
-    return new Probe({ grpc: _compact({ port, service: options.service }) }, options);
+    return new Probe({ grpc: _compact({ port, service: options?.service }) }, options);
   }
 
-  private constructor(private readonly handler: object, private readonly options: ProbeOptions) {}
+  private readonly options: ProbeOptions;
 
-  /** @internal */
+  private constructor(private readonly handler: object, options: ProbeOptions | undefined) {
+    this.options = _snapshot(options) ?? {};
+  }
+
+  /**
+   * @internal Durations render in seconds with fractions kept (`Duration.millis(500)` -> 0.5), so
+   * the field-type rule reports one that is not whole seconds, with its path, instead of a throw.
+   */
   public _toJson(): object {
     const o = this.options;
     return _compact({
       ...this.handler,
-      initialDelaySeconds: o.initialDelay?.toSeconds(),
-      periodSeconds: o.period?.toSeconds(),
-      timeoutSeconds: o.timeout?.toSeconds(),
+      initialDelaySeconds: _seconds(o.initialDelay),
+      periodSeconds: _seconds(o.period),
+      timeoutSeconds: _seconds(o.timeout),
       successThreshold: o.successThreshold,
       failureThreshold: o.failureThreshold,
     });
@@ -108,7 +116,7 @@ export class Probe {
 export class LifecycleHandler {
   /** A command run in the container. */
   public static exec(command: string[]): LifecycleHandler {
-    return new LifecycleHandler({ exec: { command: [...command] } });
+    return new LifecycleHandler({ exec: { command: _snapshot(command) } });
   }
 
   /** An HTTP GET against the container. */

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
-import { Container, ContainerProps } from './container';
+import { Container, ContainerProps, VolumeMount, _isVolume } from './container';
 import { Pod, PodProps } from './pod';
+import { show } from './rules';
 import { Volume } from './volume';
 
 /** Properties of a `SharedVolumePod`. */
@@ -22,21 +23,33 @@ export class SharedVolumePod extends Pod {
   public readonly sharedVolumes: Volume[];
 
   public constructor(scope: Construct, id: string, props: SharedVolumePodProps) {
-    super(scope, id, { ...props, volumes: [...props.sharedVolumes, ...(props.volumes ?? [])] });
-    this.sharedVolumes = [...props.sharedVolumes];
+    const p: Partial<SharedVolumePodProps> = props ?? {};
+    const shared = Array.isArray(p.sharedVolumes) ? p.sharedVolumes : [];
+    super(scope, id, { ...p, volumes: [...shared, ...(Array.isArray(p.volumes) ? p.volumes : [])] });
+    this.sharedVolumes = [...shared];
     this.node.addValidation({ validate: () => this.checkSharing() });
   }
 
   private checkSharing(): string[] {
+    if (this.sharedVolumes.length === 0) {
+      return ["sharedVolumes: a SharedVolumePod needs at least one shared volume, got none; add one such as Volume.emptyDir('html'), or use Pod [shared-volume-pod]"];
+    }
     const errors: string[] = [];
     const all: Container[] = [...this.initContainers, ...this.containers];
     this.sharedVolumes.forEach((volume, i) => {
-      const users = all.filter(c => c.volumeMounts.some(m => (typeof m.volume === 'string' ? m.volume : m.volume.name) === volume.name));
+      // Not a Volume (a plain-JS caller's null): the pod's own rules report the volume.
+      if (!_isVolume(volume)) return;
+      const users = all.filter(c => c.volumeMounts.some(m => mountedName(m) === volume.name));
       if (users.length < 2) {
         const who = users.length === 0 ? 'no container' : `only container '${users[0].name}'`;
-        errors.push(`sharedVolumes[${i}]: shared volume '${volume.name}' is mounted by ${who}; a SharedVolumePod shares each volume between two or more containers, so mount it in another container or use Pod [shared-volume-pod]`);
+        errors.push(`sharedVolumes[${i}]: shared volume ${show(volume.name)} is mounted by ${who}; a SharedVolumePod shares each volume between two or more containers, so mount it in another container or use Pod [shared-volume-pod]`);
       }
     });
     return errors;
   }
+}
+
+function mountedName(m: VolumeMount | null | undefined): unknown {
+  if (typeof m !== 'object' || m === null) return undefined;
+  return typeof m.volume === 'string' ? m.volume : _isVolume(m.volume) ? m.volume.name : undefined;
 }

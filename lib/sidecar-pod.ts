@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { Container, ContainerProps } from './container';
 import { Pod, PodProps } from './pod';
+import { show } from './rules';
 
 /** Properties of a `SidecarPod`. */
 export interface SidecarPodProps extends Omit<PodProps, 'containers' | 'sidecars'> {
@@ -31,12 +32,14 @@ export class SidecarPod extends Pod {
   public readonly sidecars: Container[];
 
   public constructor(scope: Construct, id: string, props: SidecarPodProps) {
-    super(scope, id, { ...props, containers: [props.app], sidecars: undefined });
+    const p: Partial<SidecarPodProps> = props ?? {};
+    super(scope, id, { ...p, containers: [p.app as ContainerProps], sidecars: undefined });
     this.app = this.containers[0];
-    this.sidecars = props.sidecars.map(s => this.addSidecar(s));
+    const sidecars = Array.isArray(p.sidecars) ? p.sidecars : [];
+    this.sidecars = sidecars.map(s => this.addSidecar(s));
     this.node.addValidation({
-      validate: () => (props.sidecars.length === 0
-        ? ["sidecars: a SidecarPod needs at least one sidecar, got none; add one, or use Pod for a single container [sidecar-pod]"]
+      validate: () => (sidecars.length === 0
+        ? [`sidecars: a SidecarPod needs at least one sidecar, got ${p.sidecars === undefined || (Array.isArray(p.sidecars) && p.sidecars.length === 0) ? 'none' : show(p.sidecars)}; add one, or use Pod for a single container [sidecar-pod]`]
         : []),
     });
   }

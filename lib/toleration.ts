@@ -41,7 +41,8 @@ export interface Toleration {
   readonly tolerationSeconds?: number;
 }
 
-/** @internal */
-export function _renderToleration(t: Toleration): object {
+/** @internal A plain-JS caller's null or other odd value is rendered as it is, for the rules to report. */
+export function _renderToleration(t: Toleration): unknown {
+  if (typeof t !== 'object' || t === null || Array.isArray(t)) return t;
   return _compact({ key: t.key, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds });
 }

@@ -1,7 +1,7 @@
 import type { Size } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import type { ConfigMapRef, SecretRef } from './env';
-import { _compact, _refName, _sizeToQuantity } from './_util';
+import { _compact, _isPlainObject, _mapList, _quantity, _refName, _snapshot } from './_util';
 
 /** Options for an `emptyDir` volume. */
 export interface EmptyDirOptions {
@@ -101,7 +101,7 @@ export class ProjectedSource {
   }
   /** Downward API files. */
   public static downwardApi(files: DownwardApiFile[]): ProjectedSource {
-    return new ProjectedSource({ downwardAPI: { items: files.map(downwardItem) } });
+    return new ProjectedSource({ downwardAPI: { items: _mapList(files, downwardItem) } });
   }
   /**
    * A bound service account token.
@@ -109,26 +109,31 @@ export class ProjectedSource {
    * @param options audience and lifetime of the token
    */
   public static serviceAccountToken(path: string, options: { readonly audience?: string; readonly expirationSeconds?: number } = {}): ProjectedSource {
-    return new ProjectedSource({ serviceAccountToken: _compact({ audience: options.audience, expirationSeconds: options.expirationSeconds, path }) });
+    return new ProjectedSource({ serviceAccountToken: _compact({ audience: options?.audience, expirationSeconds: options?.expirationSeconds, path }) });
   }
   private constructor(/** @internal */ public readonly _json: object) {}
 }
 
-function keysSource(ref: { readonly name: string } | string, options: { readonly items?: KeyToPath[]; readonly optional?: boolean }) {
+function keysSource(ref: { readonly name: string } | string, options: { readonly items?: KeyToPath[]; readonly optional?: boolean } | undefined) {
   return _compact({
     name: _refName(ref),
-    items: options.items?.map(i => _compact({ key: i.key, path: i.path, mode: i.mode })),
-    optional: options.optional,
+    items: _mapList(options?.items, keyToPath),
+    optional: options?.optional,
   });
 }
 
-function downwardItem(file: DownwardApiFile) {
+/** An item of a plain-JS caller that is not an object is kept as it is, for the rules to report. */
+function keyToPath(i: KeyToPath): unknown {
+  return _isPlainObject(i) ? _compact({ key: i.key, path: i.path, mode: i.mode }) : i;
+}
+
+function downwardItem(file: DownwardApiFile): unknown {
+  if (!_isPlainObject(file)) return file;
+  const r = file.resource;
   return _compact({
     path: file.path,
     fieldRef: file.fieldPath !== undefined ? { fieldPath: file.fieldPath } : undefined,
-    resourceFieldRef: file.resource !== undefined
-      ? _compact({ containerName: file.resource.container, resource: file.resource.resource, divisor: file.resource.divisor })
-      : undefined,
+    resourceFieldRef: _isPlainObject(r) ? _compact({ containerName: r.container, resource: r.resource, divisor: r.divisor }) : _snapshot(r),
     mode: file.mode,
   });
 }
@@ -148,14 +153,14 @@ export class Volume {
   /** A directory that starts empty and lives as long as the pod. */
   public static emptyDir(name: string, options: EmptyDirOptions = {}): Volume {
     return new Volume(name, 'emptyDir', _compact({
-      medium: options.medium || undefined,
-      sizeLimit: options.sizeLimit ? _sizeToQuantity(options.sizeLimit) : undefined,
+      medium: options?.medium || undefined,
+      sizeLimit: _quantity(options?.sizeLimit ?? undefined),
     }));
   }
 
   /** A file or directory of the node, such as `/data/mysql`. */
   public static hostPath(name: string, path: string, options: HostPathOptions = {}): Volume {
-    return new Volume(name, 'hostPath', _compact({ path, type: options.type || undefined }));
+    return new Volume(name, 'hostPath', _compact({ path, type: options?.type || undefined }));
   }
 
   /** The keys of a ConfigMap as files. */
@@ -170,17 +175,18 @@ export class Volume {
 
   /** A PersistentVolumeClaim, given as a cdk8s-plus object or by claim name. */
   public static fromPersistentVolumeClaim(name: string, claim: kplus.IPersistentVolumeClaim | string, options: PersistentVolumeClaimOptions = {}): Volume {
-    return new Volume(name, 'persistentVolumeClaim', _compact({ claimName: _refName(claim), readOnly: options.readOnly }));
+    return new Volume(name, 'persistentVolumeClaim', _compact({ claimName: _refName(claim), readOnly: options?.readOnly }));
   }
 
   /** Pod and container fields as files (the downward API). */
   public static downwardApi(name: string, files: DownwardApiFile[], options: { readonly defaultMode?: number } = {}): Volume {
-    return new Volume(name, 'downwardAPI', _compact({ items: files.map(downwardItem), defaultMode: options.defaultMode }));
+    return new Volume(name, 'downwardAPI', _compact({ items: _mapList(files, downwardItem), defaultMode: options?.defaultMode }));
   }
 
   /** Several sources projected into one directory. */
   public static projected(name: string, sources: ProjectedSource[], options: { readonly defaultMode?: number } = {}): Volume {
-    return new Volume(name, 'projected', _compact({ sources: sources.map(s => s._json), defaultMode: options.defaultMode }));
+    // A source that is not a ProjectedSource (a plain-JS caller's null or object) is kept as it is, for the rules.
+    return new Volume(name, 'projected', _compact({ sources: _mapList(sources, s => (s instanceof ProjectedSource ? s._json : s)), defaultMode: options?.defaultMode }));
   }
 
   private constructor(
@@ -197,11 +203,11 @@ export class Volume {
   }
 }
 
-function keysVolume(nameField: string, ref: { readonly name: string } | string, options: KeysVolumeOptions) {
+function keysVolume(nameField: string, ref: { readonly name: string } | string, options: KeysVolumeOptions | undefined) {
   return _compact({
     [nameField]: _refName(ref),
-    items: options.items?.map(i => _compact({ key: i.key, path: i.path, mode: i.mode })),
-    defaultMode: options.defaultMode,
-    optional: options.optional,
+    items: _mapList(options?.items, keyToPath),
+    defaultMode: options?.defaultMode,
+    optional: options?.optional,
   });
 }

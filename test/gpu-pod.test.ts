@@ -76,10 +76,31 @@ test('composes with sidecars and a shared volume without escape hatches', () => 
   expect(spec.volumes).toEqual([{ name: 'logs', emptyDir: {} }]);
 });
 
-test.each([0.5, 0, -1, Number.NaN])('fails when gpuCount is %p', count => {
+test.each([0.5, 0, -1, Number.NaN])('fails when gpuCount is %p, at synth with the other errors', count => {
+  // GIVEN a wrong gpuCount and, in another pod, another mistake
   const chart = Testing.chart();
-  expect(() => new GpuPod(chart, 'Train', { container: { name: 'c', image: 'cuda:12' }, gpuCount: count }))
-    .toThrow(`[test/Train] gpuCount: expected a positive whole number of GPUs, got ${count}; GPUs are not divisible, so request 1 or more (for a slice of an A100/H100 use gpuVendor: GpuVendor.nvidiaMig('1g.5gb'))`);
+  new GpuPod(chart, 'Train', { container: { name: 'c', image: 'cuda:12' }, gpuCount: count });
+  new GpuPod(chart, 'Other', { container: { name: 'C', image: 'cuda:12' }, gpuCount: 1 });
+
+  // THEN both are reported at synth, the GPU count without a limit that would repeat it
+  expect(synthErrors(chart)).toEqual([
+    `[test/Train] gpuCount: expected a positive whole number of GPUs, got ${count}; GPUs are not divisible, so request 1 or more (for a slice of an A100/H100 use gpuVendor: GpuVendor.nvidiaMig('1g.5gb')) [gpu-pod]`,
+    "[test/Other] spec.containers[0].name: container name 'C' is not a DNS-1123 label: use lower-case letters, digits and '-', starting and ending with a letter or digit; use 'c' [container-name]",
+  ]);
+});
+
+test('fails when resources.extended disagrees with gpuCount', () => {
+  const chart = Testing.chart();
+  new GpuPod(chart, 'Train', { container: { name: 'c', image: 'cuda:12', resources: { extended: { 'nvidia.com/gpu': 4 } } }, gpuCount: 1 });
+  expect(synthErrors(chart)).toEqual([
+    "[test/Train] container.resources.extended['nvidia.com/gpu']: container 'c' asks for 4 nvidia.com/gpu, but gpuCount is 1; the GpuPod sets the GPU limit from gpuCount, so remove the extended entry and set gpuCount: 4 if that is the number you want [gpu-pod]",
+  ]);
+});
+
+test('an extended entry equal to gpuCount is accepted', () => {
+  const chart = Testing.chart();
+  new GpuPod(chart, 'Train', { container: { name: 'c', image: 'cuda:12', resources: { extended: { 'nvidia.com/gpu': 2 } } }, gpuCount: 2 });
+  expect(synthOne(chart).spec.containers[0].resources).toEqual({ limits: { 'nvidia.com/gpu': 2 } });
 });
 
 test('fails when a GPU request differs from its limit', () => {

@@ -267,7 +267,7 @@ test('changes after a synth are checked again at the next synth', () => {
   pod.containers[0].addEnv('PROFILE', 'production');
   pod.metadata.addLabel('tier', 'front end');
   expect(synthErrors(chart)).toEqual([
-    "[test/Web] metadata.labels.tier: label tier='front end': the value is not a label value: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit [labels]",
+    "[test/Web] metadata.labels.tier: label tier='front end': the value is not a label value: use letters, digits, '-', '_' and '.', starting and ending with a letter or digit; use 'front-end' [labels]",
     "[test/Web] spec.containers[0].env[0].value: env 'MESSAGE' of container 'web' uses $(PROFILE), which is defined later at env[1]; Kubernetes leaves it unexpanded, so define 'PROFILE' before 'MESSAGE' [env-reference]",
   ]);
 });

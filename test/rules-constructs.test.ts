@@ -2,7 +2,7 @@
 // (The corpus in test/corpus runs the same rules on YAML files.)
 import { Size, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Cpu, EnvValue, Pod, Probe, Protocol, Volume } from '../lib';
+import { Cpu, DnsPolicy, EnvValue, Pod, Probe, Protocol, Volume } from '../lib';
 import { synthErrors } from './util';
 
 const web = { name: 'web', image: 'nginx:1.25' };
@@ -20,7 +20,7 @@ const CASES: Array<[string, (scope: Construct) => void, string]> = [
   ['port-range', s => new Pod(s, 'P', { containers: [{ ...web, port: 80000 }] }), 'containerPort 80000 of container \'web\' is outside 1-65535'],
   ['port-clash', s => new Pod(s, 'P', { containers: [{ ...web, port: 80 }, { name: 'proxy', image: 'envoy:1.29', port: 80 }] }), "containers 'web' and 'proxy' both listen on port 80/TCP"],
   ['host-port-clash', s => new Pod(s, 'P', { containers: [{ ...web, ports: [{ number: 80, hostPort: 8080 }] }, { name: 'b', image: 'b:1', ports: [{ number: 81, hostPort: 8080 }] }] }), "hostPort 8080/TCP of container 'b' is already taken by container 'web'"],
-  ['host-network-port', s => new Pod(s, 'P', { hostNetwork: true, containers: [{ ...web, ports: [{ number: 80, hostPort: 8080 }] }] }), 'hostPort 8080 differs from containerPort 80'],
+  ['host-network-port', s => new Pod(s, 'P', { hostNetwork: true, dnsPolicy: DnsPolicy.CLUSTER_FIRST_WITH_HOST_NET, containers: [{ ...web, ports: [{ number: 80, hostPort: 8080 }] }] }), 'hostPort 8080 differs from containerPort 80'],
   ['env-name', s => new Pod(s, 'P', { containers: [{ ...web, env: { 'MY VAR': 'x' } }] }), "env name 'MY VAR' of container 'web' is not a valid environment variable name"],
   ['env-duplicate', s => {
     const pod = new Pod(s, 'P');
@@ -38,7 +38,7 @@ const CASES: Array<[string, (scope: Construct) => void, string]> = [
   ['extended-resource', s => new Pod(s, 'P', { containers: [{ ...web, resources: { extended: { 'nvidia.com/gpu': 0.5 } } }] }), 'nvidia.com/gpu limit 0.5 of container \'web\' is not a whole number'],
   ['resource-name', s => new Pod(s, 'P', { containers: [{ ...web, resources: { extended: { gpu: 1 } } }] }), "resource 'gpu' in limits of container 'web' is not a standard resource"],
   ['init-container-probes', s => new Pod(s, 'P', { initContainers: [{ name: 'migrate', image: 'm:1', readiness: Probe.exec(['true']) }], containers: [web] }), "init container 'migrate' runs to completion and may not have readinessProbe"],
-  ['probe-handler', s => new Pod(s, 'P', { containers: [{ ...web, liveness: Probe.tcpSocket(80, { successThreshold: 2 }) }] }), 'livenessProbe.successThreshold 2 of container \'web\' must be 1'],
+  ['probe-handler', s => new Pod(s, 'P', { containers: [{ ...web, liveness: Probe.tcpSocket(80, { successThreshold: 2 }) }] }), "livenessProbe.successThreshold 2 of container 'web' is not 1, and only readiness probes take another value; set it to 1 or remove it"],
   ['probe-port', s => new Pod(s, 'P', { containers: [{ ...web, port: 80, readiness: Probe.httpGet('/', { port: 'http' }) }] }), "readinessProbe of container 'web' uses port 'http', which the container does not declare"],
   ['quantity', s => new Pod(s, 'P', { containers: [{ ...web, resources: { cpu: { request: { amount: '1 core' } as Cpu } } }] }), "requests.cpu '1 core' of container 'web' is not a Kubernetes quantity"],
   ['empty-dir', s => new Pod(s, 'P', { volumes: [Volume.emptyDir('a', { sizeLimit: Size.kibibytes(0) })], containers: [web] }), 'is not positive'],

@@ -338,9 +338,9 @@ spec:
   containers: [{ name: c, image: i, args: [--port, 8080], resources: { limits: { cpu: [1] } } }]
 `)).toEqual([
       { rule: 'field-type', path: 'spec.hostNetwork', message: "hostNetwork is the string 'true' but must be a boolean; write true without quotes" },
-      { rule: 'field-type', path: 'spec.securityContext', message: 'securityContext is a list but must be an object (PodSecurityContext)' },
+      { rule: 'field-type', path: 'spec.securityContext', message: "securityContext is a list but must be an object (PodSecurityContext); write the fields of PodSecurityContext as 'key: value' pairs" },
       { rule: 'field-type', path: 'spec.containers[0].args[1]', message: 'args[1] is the number 8080 but must be a string; quote it: "8080"' },
-      { rule: 'field-type', path: 'spec.containers[0].resources.limits.cpu', message: "limits.cpu is a list but must be a quantity such as 500m or '1Gi'" },
+      { rule: 'field-type', path: 'spec.containers[0].resources.limits.cpu', message: "limits.cpu is a list but must be a quantity such as 500m or '1Gi'; write the amount as a string such as '500m' or '1Gi'" },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, show } from './engine';
+import { labelValueProblem, qualifiedNameProblem, toLabelValue } from './formats';
 
 export const image = defineRule({
   id: 'image',
@@ -9,7 +10,7 @@ export const image = defineRule({
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       const value = ref.container.image;
-      if (value === undefined || value === '') {
+      if (value === undefined || value === null || value === '') {
         ctx.report([...ref.path, 'image'], `${describe(ref)} has no image; set image to a reference such as 'nginx:1.25'`);
       } else if (typeof value === 'string' && value.trim() !== value) {
         ctx.report([...ref.path, 'image'], `image ${show(value)} of ${describe(ref)} has leading or trailing spaces; use '${value.trim()}'`);
@@ -85,7 +86,7 @@ export const portRange = defineRule({
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       forEachPort(ref, (p, path) => {
-        if (p.containerPort === undefined) {
+        if (p.containerPort === undefined || p.containerPort === null) {
           ctx.report([...path, 'containerPort'], `a port of ${describe(ref)} has no containerPort; set the number the process listens on`);
         } else if (typeof p.containerPort === 'number' && !isPortNumber(p.containerPort)) {
           ctx.report([...path, 'containerPort'], `containerPort ${p.containerPort} of ${describe(ref)} is outside 1-65535; use the port the process listens on`);
@@ -180,5 +181,50 @@ export const hostNetworkDns = defineRule({
     if (spec.hostNetwork === true && (spec.dnsPolicy === undefined || spec.dnsPolicy === 'ClusterFirst')) {
       ctx.report([...ctx.pod!.specPath, 'dnsPolicy'], `hostNetwork pod has dnsPolicy ${spec.dnsPolicy === undefined ? 'unset (ClusterFirst)' : "'ClusterFirst'"}, which falls back to the node's resolver and cannot resolve Services; set dnsPolicy: ClusterFirstWithHostNet`);
     }
+  },
+});
+
+const TOLERATION_OPERATORS = ['Exists', 'Equal'];
+const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+
+export const toleration = defineRule({
+  id: 'toleration',
+  family: 'containers',
+  severity: 'error',
+  target: 'pod',
+  description: 'tolerations are valid: a label key, Exists without a value (and for an empty key), Equal with a label value, tolerationSeconds only with NoExecute',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const list = pod.spec.tolerations;
+    if (!Array.isArray(list)) return;
+    list.forEach((t: unknown, i: number) => {
+      if (!isObject(t)) return; // field-type
+      const path = [...pod.specPath, 'tolerations', i];
+      const key = typeof t.key === 'string' ? t.key : '';
+      const operator = t.operator ?? '';
+      if (typeof t.key === 'string' && t.key !== '') {
+        const problem = qualifiedNameProblem(t.key);
+        if (problem) ctx.report([...path, 'key'], `toleration key ${show(t.key)} ${problem}; use the key of the taint, such as 'nvidia.com/gpu'`);
+      }
+      if (key === '' && operator !== 'Exists') {
+        ctx.report([...path, 'operator'], `a toleration without a key matches every taint, so its operator must be Exists, got ${operator === '' ? 'none (Equal by default)' : show(operator)}; set operator: Exists, or set the key of the taint`);
+      }
+      if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && t.effect !== 'NoExecute') {
+        ctx.report([...path, 'effect'], `tolerationSeconds is set with effect ${t.effect === undefined || t.effect === '' ? 'unset (every effect)' : show(t.effect)}; only NoExecute taints evict, so set effect: NoExecute or remove tolerationSeconds`);
+      }
+      if (operator === 'Exists') {
+        if (typeof t.value === 'string' && t.value !== '') {
+          ctx.report([...path, 'value'], `toleration ${show(key)} has operator Exists and value ${show(t.value)}; Exists matches any value, so remove the value or use operator: Equal`);
+        }
+      } else if (operator === '' || operator === 'Equal') {
+        if (typeof t.value === 'string') {
+          const problem = labelValueProblem(t.value);
+          if (problem) ctx.report([...path, 'value'], `toleration value ${show(t.value)} ${problem}; use '${toLabelValue(t.value) || 'value'}'`);
+        }
+      } else {
+        checkEnum(ctx, operator, [...path, 'operator'], 'toleration operator', TOLERATION_OPERATORS);
+      }
+      if (t.effect !== undefined && t.effect !== '') checkEnum(ctx, t.effect, [...path, 'effect'], 'toleration effect', TAINT_EFFECTS);
+    });
   },
 });

@@ -1,5 +1,5 @@
-import { containersOf, defineRule, describe, isObject, RuleContext, show } from './engine';
-import { envNameProblem } from './formats';
+import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, RuleContext, show } from './engine';
+import { configKeyProblem, dnsSubdomainProblem, envNameProblem, parseQuantity, qualifiedNameProblem, toDnsName } from './formats';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
@@ -13,10 +13,11 @@ export const envName = defineRule({
     for (const ref of containersOf(ctx.pod!)) {
       forEachEnv(ref.container, (e, i) => {
         const path = [...ref.path, 'env', i, 'name'];
-        if (typeof e.name !== 'string' || e.name === '') {
+        if (e.name === undefined || e.name === null || e.name === '') {
           ctx.report(path, `an env entry of ${describe(ref)} has no name; give every variable a name such as 'PROFILE'`);
           return;
         }
+        if (typeof e.name !== 'string') return; // field-type
         const problem = envNameProblem(e.name);
         if (problem) ctx.report(path, `env name ${show(e.name)} of ${describe(ref)} ${problem}; use '${e.name.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^[0-9]/, '_$&')}'`);
       });
@@ -111,7 +112,8 @@ export const envReference = defineRule({
             if (later > i) {
               ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), which is defined later at env[${later}]; Kubernetes leaves it unexpanded, so define '${name}' before '${e.name}'`);
             } else if (later < 0 && !hasEnvFrom && !implicitlyDefined(name, ctx)) {
-              ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), which the container does not define; Kubernetes leaves it as the literal text, so define '${name}' earlier in env, or write $$(${name}) for a literal`);
+              const near = didYouMean(name, [...defined]);
+              ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), which the container does not define; Kubernetes leaves it as the literal text, so ${near ? `did you mean $(${near})? Otherwise ` : ''}define '${name}' earlier in env, or write $$(${name}) for a literal`);
             }
           }
         }
@@ -138,7 +140,8 @@ export const commandReference = defineRule({
           if (typeof arg !== 'string') return;
           for (const name of variableReferences(arg)) {
             if (/^[A-Z_][A-Z0-9_]*$/.test(name) && !names.has(name) && !implicitlyDefined(name, ctx)) {
-              ctx.report([...ref.path, field, i], `${field}[${i}] of ${describe(ref)} uses $(${name}), which the container's env does not define; Kubernetes leaves it unexpanded, so add '${name}' to env, or write $$(${name}) for a literal`);
+              const near = didYouMean(name, [...names].filter((n): n is string => typeof n === 'string'));
+              ctx.report([...ref.path, field, i], `${field}[${i}] of ${describe(ref)} uses $(${name}), which the container's env does not define; Kubernetes leaves it unexpanded, so ${near ? `did you mean $(${near})? Otherwise ` : ''}add '${name}' to env, or write $$(${name}) for a literal`);
             }
           }
         });
@@ -156,6 +159,124 @@ function implicitlyDefined(name: string, ctx: RuleContext): boolean {
   const pod = ctx.pod!;
   if (pod.spec.enableServiceLinks !== false && SERVICE_VARIABLE.test(name)) return true;
   return name === 'JOB_COMPLETION_INDEX' && (pod.ownerKind === 'Job' || pod.ownerKind === 'CronJob');
+}
+
+/** Pod fields an env var can read with fieldRef (validEnvDownwardAPIFieldPathExpressions; status.hostIPs since 1.28). */
+export const ENV_FIELD_PATHS = [
+  'metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName',
+  'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs',
+];
+/** Pod fields a downwardAPI volume file can hold (validVolumeDownwardAPIFieldPathExpressions). */
+export const VOLUME_FIELD_PATHS = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations'];
+/** Container resources resourceFieldRef can read (hugepages-<size> too). */
+const RESOURCE_FIELD_PATHS = ['limits.cpu', 'limits.memory', 'limits.ephemeral-storage', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage'];
+const CPU_DIVISORS = ['1m', '1'];
+const BYTE_DIVISORS = ['1', '1k', '1M', '1G', '1T', '1P', '1E', '1Ki', '1Mi', '1Gi', '1Ti', '1Pi', '1Ei'];
+
+/**
+ * What is wrong with a fieldRef.fieldPath, with the fix, or undefined. `metadata.labels['app']`
+ * and `metadata.annotations['x']` name one entry; `spec.host` is the old spelling of spec.nodeName.
+ * @internal
+ */
+export function fieldPathProblem(value: string, allowed: readonly string[]): string | undefined {
+  const subscript = /^(metadata\.(?:labels|annotations))\['(.*)'\]$/.exec(value);
+  if (subscript) {
+    const key = subscript[1] === 'metadata.annotations' ? subscript[2].toLowerCase() : subscript[2];
+    const problem = qualifiedNameProblem(key);
+    return problem ? `names the key '${subscript[2]}', which ${problem}; name a label or annotation key such as 'app'` : undefined;
+  }
+  if (allowed.includes(value) || (value === 'spec.host' && allowed.includes('spec.nodeName'))) return undefined;
+  const hint = didYouMean(value, allowed);
+  const other = allowed === ENV_FIELD_PATHS ? VOLUME_FIELD_PATHS : ENV_FIELD_PATHS;
+  const where = other.includes(value) ? ` (${value} is only available ${allowed === ENV_FIELD_PATHS ? 'in a downwardAPI volume' : 'as an env var'})` : '';
+  return `is not a pod field Kubernetes exposes here${where}; ${hint ? `did you mean '${hint}'? ` : ''}use one of ${allowed.join(', ')}, or metadata.labels['<key>']`;
+}
+
+/**
+ * What is wrong with a resourceFieldRef (resource and divisor), as [field, message] pairs; `what`
+ * names the reference in messages.
+ * @internal
+ */
+export function resourceFieldProblems(ref: { [key: string]: any }, what: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const resource = ref.resource;
+  if (typeof resource !== 'string' || resource === '') return out; // missing: required-field
+  if (!RESOURCE_FIELD_PATHS.includes(resource) && !/^(limits|requests)\.hugepages-/.test(resource)) {
+    const hint = didYouMean(resource, RESOURCE_FIELD_PATHS);
+    out.push(['resource', `resource ${show(resource)} of ${what} is not a container resource Kubernetes exposes; ${hint ? `did you mean '${hint}'? ` : ''}use one of ${RESOURCE_FIELD_PATHS.join(', ')}`]);
+    return out;
+  }
+  const divisor = ref.divisor;
+  const q = typeof divisor === 'string' || typeof divisor === 'number' ? parseQuantity(divisor) : undefined;
+  if (q && q.value !== 0) {
+    const allowed = resource.endsWith('.cpu') ? CPU_DIVISORS : BYTE_DIVISORS;
+    if (!allowed.some(a => parseQuantity(a)!.value === q.value)) {
+      out.push(['divisor', `divisor ${show(divisor)} of ${resource} in ${what} is not supported; use one of ${allowed.join(', ')}`]);
+    }
+  }
+  return out;
+}
+
+export const envValueRef = defineRule({
+  id: 'env-value-ref',
+  family: 'env',
+  severity: 'error',
+  target: 'pod',
+  description: 'valueFrom and envFrom name what Kubernetes can read: supported pod fields and container resources, ConfigMap and Secret names and keys',
+  check(ctx) {
+    for (const ref of containersOf(ctx.pod!)) {
+      forEachEnv(ref.container, (e, i) => {
+        const from = e.valueFrom;
+        if (!isObject(from)) return;
+        const base: FieldPath = [...ref.path, 'env', i, 'valueFrom'];
+        const what = `env ${show(e.name)} of ${describe(ref)}`;
+        if (isObject(from.fieldRef) && typeof from.fieldRef.fieldPath === 'string' && from.fieldRef.fieldPath !== '') {
+          const apiVersion = from.fieldRef.apiVersion;
+          if (typeof apiVersion === 'string' && apiVersion !== '' && apiVersion !== 'v1') {
+            ctx.report([...base, 'fieldRef', 'apiVersion'], `fieldRef apiVersion ${show(apiVersion)} of ${what} is not supported; use v1 or remove it`);
+          }
+          const problem = fieldPathProblem(from.fieldRef.fieldPath, ENV_FIELD_PATHS);
+          if (problem) ctx.report([...base, 'fieldRef', 'fieldPath'], `fieldRef ${show(from.fieldRef.fieldPath)} of ${what} ${problem}`);
+        }
+        if (isObject(from.resourceFieldRef)) {
+          for (const [field, message] of resourceFieldProblems(from.resourceFieldRef, what)) ctx.report([...base, 'resourceFieldRef', field], message);
+        }
+        for (const [kind, noun] of [['configMapKeyRef', 'ConfigMap'], ['secretKeyRef', 'Secret']] as const) {
+          const sel = from[kind];
+          if (!isObject(sel)) continue;
+          checkObjectName(ctx, sel.name, [...base, kind, 'name'], `${kind} of ${what}`, noun);
+          if (typeof sel.key === 'string' && sel.key !== '') {
+            const problem = configKeyProblem(sel.key);
+            if (problem) ctx.report([...base, kind, 'key'], `${kind} key ${show(sel.key)} of ${what} ${problem}; use the key as the ${noun} data has it, such as 'password'`);
+          }
+        }
+      });
+      const envFrom = ref.container.envFrom;
+      if (!Array.isArray(envFrom)) continue;
+      envFrom.forEach((source: unknown, i: number) => {
+        if (!isObject(source)) return;
+        const base: FieldPath = [...ref.path, 'envFrom', i];
+        const kinds = (['configMapRef', 'secretRef'] as const).filter(k => source[k] !== undefined && source[k] !== null);
+        if (kinds.length !== 1) {
+          ctx.report(base, `envFrom[${i}] of ${describe(ref)} has ${kinds.length === 0 ? 'no source' : 'both configMapRef and secretRef'}; give exactly one of configMapRef, secretRef`);
+        }
+        for (const kind of kinds) {
+          if (isObject(source[kind])) checkObjectName(ctx, source[kind].name, [...base, kind, 'name'], `envFrom[${i}].${kind} of ${describe(ref)}`, kind === 'configMapRef' ? 'ConfigMap' : 'Secret');
+        }
+        if (typeof source.prefix === 'string' && source.prefix !== '') {
+          const problem = envNameProblem(source.prefix);
+          if (problem) ctx.report([...base, 'prefix'], `envFrom prefix ${show(source.prefix)} of ${describe(ref)} ${problem}; use '${source.prefix.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^[0-9]/, '_$&')}'`);
+        }
+      });
+    }
+  },
+});
+
+/** A ConfigMap or Secret name: a DNS-1123 subdomain. Missing names are required-field findings. */
+function checkObjectName(ctx: RuleContext, name: unknown, path: FieldPath, what: string, noun: string): void {
+  if (typeof name !== 'string' || name === '') return;
+  const problem = dnsSubdomainProblem(name);
+  if (problem) ctx.report(path, `${noun} name ${show(name)} in ${what} ${problem}; use '${toDnsName(name, 253)}'`);
 }
 
 function forEachEnv(container: any, fn: (e: any, i: number) => void) {

@@ -68,6 +68,44 @@ export function envNameProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A sysctl name (`net.core.somaxconn`, `kernel/shm_rmid_forced`), as the API server checks it. */
+export function sysctlNameProblem(value: string): string | undefined {
+  if (value.length > 253) return 'is longer than 253 characters';
+  if (!SYSCTL_NAME.test(value)) return "is not a sysctl name: use lower-case segments of letters, digits, '-' and '_', joined by '.' or '/'";
+  return undefined;
+}
+const SYSCTL_SEGMENT = '[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const SYSCTL_NAME = new RegExp(`^(${SYSCTL_SEGMENT}[./])*${SYSCTL_SEGMENT}$`);
+
+/** A ConfigMap or Secret key: what `configMapKeyRef.key` and volume `items[].key` may name. */
+export function configKeyProblem(value: string): string | undefined {
+  if (value.length > 253) return 'is longer than 253 characters';
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) return "is not a ConfigMap or Secret key: use letters, digits, '-', '_' and '.'";
+  if (value === '.' || value === '..' || value.startsWith('..')) return "may not be '.' or '..' or start with '..'";
+  return undefined;
+}
+
+/**
+ * A file path inside a volume (configMap, secret, downwardAPI and projected items, a projected
+ * token): relative, without a '..' element, not starting with '..'.
+ */
+export function localPathProblem(value: string): string | undefined {
+  if (value.startsWith('/')) return 'is absolute';
+  if (value.split('/').includes('..')) return "contains '..'";
+  if (value.startsWith('..')) return "starts with '..'";
+  return undefined;
+}
+
+/** The path without leading slashes and '..' elements: a suggestion for `localPathProblem`. */
+export function toLocalPath(value: string): string {
+  return value.split('/').filter(p => p !== '' && p !== '..' && p !== '.').join('/').replace(/^\.+/, '') || 'file';
+}
+
+/** Suggests a valid label value for an invalid one: cut to 63 characters, other characters turned into '-'. */
+export function toLabelValue(value: string): string {
+  return value.replace(/[^-A-Za-z0-9_.]+/g, '-').slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+}
+
 /** Suggests a valid DNS name for an invalid one: `kube_Basic` -> `kube-basic`. */
 export function toDnsName(value: string, maxLength: number): string {
   return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, maxLength) || 'name';

@@ -64,7 +64,7 @@ export const probeHandler = defineRule({
           }
         }
         if (field !== 'readinessProbe' && typeof probe.successThreshold === 'number' && probe.successThreshold > 1) {
-          ctx.report([...path, 'successThreshold'], `${field}.successThreshold ${show(probe.successThreshold)} of ${describe(ref)} must be 1; only readiness probes take another value`);
+          ctx.report([...path, 'successThreshold'], `${field}.successThreshold ${show(probe.successThreshold)} of ${describe(ref)} is not 1, and only readiness probes take another value; set it to 1 or remove it`);
         }
         if (typeof probe.initialDelaySeconds === 'number' && probe.initialDelaySeconds < 0) {
           ctx.report([...path, 'initialDelaySeconds'], `${field}.initialDelaySeconds ${probe.initialDelaySeconds} of ${describe(ref)} is negative; use 0 or more`);
@@ -97,7 +97,7 @@ export const probePort = defineRule({
           } else if (typeof port === 'string' && !names.has(port)) {
             ctx.report(p, `${what} of ${describe(ref)} uses port '${port}', which the container does not declare; name one of its ports '${port}' or use a number`);
           } else if (typeof port === 'number' && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
-            ctx.report(p, `${what} port ${port} of ${describe(ref)} is outside 1-65535`);
+            ctx.report(p, `${what} port ${show(port)} of ${describe(ref)} is outside 1-65535; use the port the container listens on`);
           }
         }
       };
@@ -126,7 +126,7 @@ export const gracePeriod = defineRule({
       for (const field of PROBES) {
         const g = ref.container[field]?.terminationGracePeriodSeconds;
         if (typeof g === 'number' && g < 1) {
-          ctx.report([...ref.path, field, 'terminationGracePeriodSeconds'], `${field}.terminationGracePeriodSeconds ${g} of ${describe(ref)} must be at least 1`);
+          ctx.report([...ref.path, field, 'terminationGracePeriodSeconds'], `${field}.terminationGracePeriodSeconds ${g} of ${describe(ref)} is less than 1; use 1 or more, or remove it for the pod's terminationGracePeriodSeconds`);
         }
       }
     }

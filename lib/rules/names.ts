@@ -1,5 +1,5 @@
 import { ContainerRef, containersOf, defineRule, describe, forEachVolume, formatPath, isObject, show } from './engine';
-import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
+import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
 const DNS1035_KINDS = ['Service'];
@@ -45,7 +45,7 @@ export const containerName = defineRule({
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       const name = ref.container.name;
-      if (name === undefined || name === '') {
+      if (name === undefined || name === null || name === '') {
         ctx.report([...ref.path, 'name'], `${describe(ref)} has no name; every container needs a DNS-1123 label name such as 'app'`);
         continue;
       }
@@ -87,10 +87,11 @@ export const volumeName = defineRule({
     const seen = new Set<string>();
     forEachVolume(ctx, (v, volumePath) => {
       const path = [...volumePath, 'name'];
-      if (typeof v.name !== 'string' || v.name === '') {
+      if (v.name === undefined || v.name === null || v.name === '') {
         ctx.report(path, 'volume has no name; give it one and mount it by that name');
         return;
       }
+      if (typeof v.name !== 'string') return; // a number or a list: field-type
       const problem = dnsLabelProblem(v.name);
       if (problem) ctx.report(path, `volume name ${show(v.name)} ${problem}; use '${toDnsName(v.name, 63)}'`);
       if (seen.has(v.name)) ctx.report(path, `volume name '${v.name}' is declared twice; declare each volume once and mount it from as many containers as need it`);
@@ -107,7 +108,7 @@ function checkLabelMap(ctx: Parameters<typeof objectName.check>[0], map: unknown
     // Values that are not strings (an unquoted `gpu: true`) are field-type findings.
     if (typeof value === 'string') {
       const valueProblem = labelValueProblem(value);
-      if (valueProblem) ctx.report([...path, key], `${what} ${key}=${show(value)}: the value ${valueProblem}`);
+      if (valueProblem) ctx.report([...path, key], `${what} ${key}=${show(value)}: the value ${valueProblem}; use '${toLabelValue(value) || 'value'}'`);
     }
   }
 }
@@ -172,9 +173,76 @@ export const portName = defineRule({
         const path = [...ref.path, 'ports', i, 'name'];
         const problem = portNameProblem(p.name);
         if (problem) ctx.report(path, `port name ${show(p.name)} of ${describe(ref)} ${problem}; use a short name such as 'http' or 'metrics'`);
-        if (seen.has(p.name)) ctx.report(path, `port name '${p.name}' is used twice in ${describe(ref)}; port names must be unique in a container`);
+        if (seen.has(p.name)) ctx.report(path, `port name '${p.name}' is used twice in ${describe(ref)}; port names must be unique in a container, so rename one of them`);
         seen.add(p.name);
       });
+    }
+  },
+});
+
+export const namespace = defineRule({
+  id: 'namespace',
+  family: 'names',
+  severity: 'error',
+  target: 'object',
+  description: 'metadata.namespace, when set, is a DNS-1123 label (the name of a Namespace)',
+  check(ctx) {
+    const md = ctx.manifest.metadata;
+    // Absent or '': the namespace of kubectl apply; not a string: field-type.
+    if (!isObject(md) || typeof md.namespace !== 'string' || md.namespace === '') return;
+    const ns = md.namespace;
+    const problem = dnsLabelProblem(ns);
+    if (problem) ctx.report(['metadata', 'namespace'], `namespace ${show(ns)} ${problem}; use '${toDnsName(ns, 63)}', or remove namespace for the namespace of kubectl apply`);
+  },
+});
+
+/** The most `metadata.annotations` may hold: keys and values together, in bytes (apimachinery's TotalAnnotationSizeLimitB). */
+const ANNOTATIONS_MAX_BYTES = 256 * 1024;
+
+function checkAnnotationMap(ctx: Parameters<typeof objectName.check>[0], map: unknown, path: ReadonlyArray<string | number>) {
+  if (!isObject(map)) return;
+  let bytes = 0;
+  for (const [key, value] of Object.entries(map)) {
+    // Annotation keys are qualified names, except that upper-case letters are allowed in the prefix.
+    const problem = qualifiedNameProblem(key.toLowerCase());
+    if (problem) ctx.report([...path, key], `annotation key ${show(key)} ${problem}; use a key such as 'owner' or 'example.com/owner'`);
+    bytes += Buffer.byteLength(key, 'utf8') + (typeof value === 'string' ? Buffer.byteLength(value, 'utf8') : 0);
+  }
+  if (bytes > ANNOTATIONS_MAX_BYTES) {
+    ctx.report(path, `annotations hold ${bytes} bytes, more than the ${ANNOTATIONS_MAX_BYTES} (256 KiB) Kubernetes allows for all keys and values together; move large values into a ConfigMap`);
+  }
+}
+
+export const annotations = defineRule({
+  id: 'annotations',
+  family: 'names',
+  severity: 'error',
+  target: 'object',
+  description: 'annotation keys are qualified names and all annotations together hold at most 256 KiB',
+  check(ctx) {
+    checkAnnotationMap(ctx, ctx.manifest.metadata?.annotations, ['metadata', 'annotations']);
+    if (ctx.pod && ctx.pod.metadataPath.length > 1) checkAnnotationMap(ctx, ctx.pod.metadata?.annotations, [...ctx.pod.metadataPath, 'annotations']);
+  },
+});
+
+export const className = defineRule({
+  id: 'class-name',
+  family: 'names',
+  severity: 'error',
+  target: 'pod',
+  description: 'runtimeClassName and priorityClassName are DNS-1123 subdomains (names of a RuntimeClass and a PriorityClass)',
+  check(ctx) {
+    const pod = ctx.pod!;
+    for (const field of ['runtimeClassName', 'priorityClassName']) {
+      const value = pod.spec[field];
+      if (typeof value !== 'string') continue; // other types: field-type
+      if (value === '') {
+        // An empty priorityClassName is the default; runtimeClassName is a pointer, so '' is validated as a name.
+        if (field === 'runtimeClassName') ctx.report([...pod.specPath, field], "runtimeClassName is '', which is not a RuntimeClass name; remove it for the cluster's default runtime");
+        continue;
+      }
+      const problem = dnsSubdomainProblem(value);
+      if (problem) ctx.report([...pod.specPath, field], `${field} ${show(value)} ${problem}; use '${toDnsName(value, 253)}'`);
     }
   },
 });

@@ -22,12 +22,18 @@ export const quantity = defineRule({
   family: 'resources',
   severity: 'error',
   target: 'pod',
-  description: 'resource requests and limits are well-formed quantities (512Mi, not 512MB or 2 Gi)',
+  description: 'resource requests and limits are well-formed, non-negative quantities (512Mi, not 512MB, 2 Gi or -1)',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       forEachResource(ref, (kind, name, value, path) => {
-        if (typeof value !== 'string' && typeof value !== 'number') return; // wrong types: field-type
-        if (parseQuantity(value)) return;
+        // Wrong types, NaN and Infinity: field-type.
+        if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) return;
+        const q = parseQuantity(value);
+        if (q && q.value < 0) {
+          ctx.report(path, `${kind}.${name} ${show(value)} of ${describe(ref)} is negative; resources are amounts, so use 0 or more, or remove it`);
+          return;
+        }
+        if (q) return;
         const fix = quantityFix(String(value));
         ctx.report(path, `${kind}.${name} ${show(value)} of ${describe(ref)} is not a Kubernetes quantity; use ${fix ? `'${fix}'` : "a number with a suffix such as '500m', '1', '512Mi' or '2Gi'"}`);
       });
@@ -46,7 +52,7 @@ export const resourceName = defineRule({
       forEachResource(ref, (kind, name, _value, path) => {
         const problem = qualifiedNameProblem(name);
         if (problem) {
-          ctx.report(path, `resource name ${show(name)} in ${kind} of ${describe(ref)} ${problem}`);
+          ctx.report(path, `resource name ${show(name)} in ${kind} of ${describe(ref)} ${problem}; use cpu, memory, ephemeral-storage or a domain-qualified name such as 'nvidia.com/gpu'`);
           return;
         }
         if (!name.includes('/') && !STANDARD.includes(name) && !name.startsWith('hugepages-')) {
@@ -97,7 +103,7 @@ export const extendedResource = defineRule({
         for (const [kind, map] of [['limits', limits], ['requests', requests]] as const) {
           if (map[name] === undefined) continue;
           const q = parseQuantity(map[name]);
-          if (q && !Number.isInteger(q.value)) {
+          if (q && q.value >= 0 && !Number.isInteger(q.value)) {
             ctx.report([...ref.path, 'resources', kind, name], `${name} ${kind.slice(0, -1)} ${show(map[name])} of ${describe(ref)} is not a whole number; extended resources such as GPUs are not divisible, so request ${Math.max(1, Math.ceil(q.value))}${WELL_KNOWN_EXTENDED.includes(name) && name.startsWith('nvidia') ? " (or a MIG profile such as 'nvidia.com/mig-1g.5gb' for a slice)" : ''}`);
           }
         }

@@ -1,6 +1,8 @@
-// Pod Security Standards, after k8s.io/pod-security-admission/policy. Baseline checks are warnings
-// unless a level is enforced; restricted checks run only when the restricted level is enforced.
+// Security contexts. The pss-* rules are the Pod Security Standards, after
+// k8s.io/pod-security-admission/policy: policy, not API errors, so they run only when a level is
+// enforced. user-group-id and sysctl are what the API server itself rejects, and always run.
 import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, RuleContext, show } from './engine';
+import { sysctlNameProblem } from './formats';
 
 const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
 const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -211,6 +213,63 @@ export const volumeTypes = defineRule({
       if (kind !== undefined && !RESTRICTED_VOLUMES.includes(kind)) {
         ctx.report(path, `volume '${v.name}' is a ${kind} volume, not allowed at the restricted level; use one of ${RESTRICTED_VOLUMES.join(', ')}`);
       }
+    });
+  },
+});
+
+/** The largest Linux user or group ID Kubernetes accepts (math.MaxInt32). */
+const MAX_ID = 2147483647;
+
+export const userGroupId = defineRule({
+  id: 'user-group-id',
+  family: 'security',
+  severity: 'error',
+  target: 'pod',
+  description: 'runAsUser, runAsGroup, fsGroup and supplementalGroups are Linux IDs from 0 to 2147483647',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const checkId = (value: unknown, path: FieldPath, what: string) => {
+      // Fractions, NaN and other types are field-type findings.
+      if (typeof value !== 'number' || !Number.isInteger(value) || (value >= 0 && value <= MAX_ID)) return;
+      ctx.report(path, `${what} ${value} is outside 0-${MAX_ID}; use a Linux ID such as 1000${value < 0 ? ' (0 is root)' : ''}`);
+    };
+    const sc = pod.spec.securityContext;
+    if (isObject(sc)) {
+      const base = [...pod.specPath, 'securityContext'];
+      for (const field of ['runAsUser', 'runAsGroup', 'fsGroup']) checkId(sc[field], [...base, field], `the pod's ${field}`);
+      if (Array.isArray(sc.supplementalGroups)) {
+        sc.supplementalGroups.forEach((g: unknown, i: number) => checkId(g, [...base, 'supplementalGroups', i], `supplementalGroups[${i}]`));
+      }
+    }
+    for (const ref of containersOf(pod)) {
+      const csc = ref.container.securityContext;
+      if (!isObject(csc)) continue;
+      for (const field of ['runAsUser', 'runAsGroup']) checkId(csc[field], [...ref.path, 'securityContext', field], `${field} of ${describe(ref)}`);
+    }
+  },
+});
+
+export const sysctl = defineRule({
+  id: 'sysctl',
+  family: 'security',
+  severity: 'error',
+  target: 'pod',
+  description: "pod sysctls have valid names ('net.core.somaxconn'), each set once",
+  check(ctx) {
+    const pod = ctx.pod!;
+    const list = isObject(pod.spec.securityContext) ? pod.spec.securityContext.sysctls : undefined;
+    if (!Array.isArray(list)) return;
+    const seen = new Set<string>();
+    list.forEach((entry: unknown, i: number) => {
+      if (!isObject(entry) || typeof entry.name !== 'string' || entry.name === '') return; // field-type, required-field
+      const path = [...pod.specPath, 'securityContext', 'sysctls', i, 'name'];
+      const problem = sysctlNameProblem(entry.name);
+      if (problem) {
+        ctx.report(path, `sysctl name ${show(entry.name)} ${problem}; use the kernel parameter's name, such as 'net.ipv4.tcp_syncookies'`);
+      } else if (seen.has(entry.name)) {
+        ctx.report(path, `sysctl '${entry.name}' is set twice; set each sysctl once`);
+      }
+      seen.add(entry.name);
     });
   },
 });

@@ -1,5 +1,11 @@
-import { checkEnum, containersOf, defineRule, describe, didYouMean, FieldPath, forEachVolume, isObject, show } from './engine';
-import { parseQuantity, quantityFix } from './formats';
+import { checkEnum, containersOf, defineRule, describe, didYouMean, FieldPath, forEachVolume, formatPath, isObject, RuleContext, show } from './engine';
+import { fieldPathProblem, resourceFieldProblems, VOLUME_FIELD_PATHS } from './env';
+import { localPathProblem, parseQuantity, quantityFix, toLocalPath } from './formats';
+
+/** A volume for messages: `volume 'html'`, or its position when it has no usable name. */
+function volumeLabel(v: any, path: FieldPath): string {
+  return typeof v.name === 'string' && v.name !== '' ? `volume '${v.name}'` : `the volume at ${formatPath(path)}`;
+}
 
 /** Every volume source of the core/v1 Volume type (Kubernetes 1.28). */
 export const VOLUME_SOURCES = [
@@ -21,9 +27,9 @@ export const volumeSource = defineRule({
       if (sources.length === 0) {
         const stray = Object.keys(v).filter(k => k !== 'name');
         const hint = stray.map(k => didYouMean(k, VOLUME_SOURCES)).find(x => x !== undefined);
-        ctx.report(path, `volume '${v.name}' has no source, and Kubernetes silently makes it an emptyDir; add one such as hostPath: { path: /data } or emptyDir: {}${hint ? ` (did you mean '${hint}'?)` : ''}`);
+        ctx.report(path, `${volumeLabel(v, path)} has no source, and Kubernetes silently makes it an emptyDir; add one such as hostPath: { path: /data } or emptyDir: {}${hint ? ` (did you mean '${hint}'?)` : ''}`);
       } else if (sources.length > 1) {
-        ctx.report(path, `volume '${v.name}' has ${sources.length} sources (${sources.join(', ')}); a volume has exactly one, so split it into ${sources.length} volumes`);
+        ctx.report(path, `${volumeLabel(v, path)} has ${sources.length} sources (${sources.join(', ')}); a volume has exactly one, so split it into ${sources.length} volumes`);
       }
     });
   },
@@ -36,8 +42,12 @@ export const mountUndeclared = defineRule({
   target: 'pod',
   description: 'every volumeMount names a volume the pod declares',
   check(ctx) {
+    // Only string names can be mounted; a volume named 123 (a number in YAML) or with no name is
+    // reported by field-type and volume-name, and matches no mount.
     const declared = new Set<string>();
-    forEachVolume(ctx, v => declared.add(v.name));
+    forEachVolume(ctx, v => {
+      if (typeof v.name === 'string') declared.add(v.name);
+    });
     // A StatefulSet's volumeClaimTemplates become volumes of its pods, under the template's name.
     const claims = ctx.pod!.ownerKind === 'StatefulSet' ? ctx.manifest.spec?.volumeClaimTemplates : undefined;
     if (Array.isArray(claims)) {
@@ -64,10 +74,11 @@ export const mountPath = defineRule({
       const seen = new Map<string, number>();
       forEachMount(ref.container, (m, i) => {
         const path = [...ref.path, 'volumeMounts', i, 'mountPath'];
-        if (typeof m.mountPath !== 'string' || m.mountPath === '') {
-          ctx.report(path, `mount of volume '${m.name}' in ${describe(ref)} has no mountPath; set the absolute path to mount it at`);
+        if (m.mountPath === undefined || m.mountPath === null || m.mountPath === '') {
+          ctx.report(path, `mount of volume ${show(m.name)} in ${describe(ref)} has no mountPath; set the absolute path to mount it at`);
           return;
         }
+        if (typeof m.mountPath !== 'string') return; // field-type
         const normal = m.mountPath.replace(/\/+$/, '') || '/';
         const first = seen.get(normal);
         if (first !== undefined) {
@@ -91,7 +102,7 @@ export const subPath = defineRule({
       forEachMount(ref.container, (m, i) => {
         const path = [...ref.path, 'volumeMounts', i];
         if (m.subPath !== undefined && m.subPathExpr !== undefined) {
-          ctx.report(path, `mount of volume '${m.name}' in ${describe(ref)} sets both subPath and subPathExpr; keep one`);
+          ctx.report(path, `mount of volume ${show(m.name)} in ${describe(ref)} sets both subPath and subPathExpr; keep one`);
         }
         for (const field of ['subPath', 'subPathExpr']) {
           const value = m[field];
@@ -99,7 +110,7 @@ export const subPath = defineRule({
           if (value.startsWith('/')) {
             ctx.report([...path, field], `${field} ${show(value)} of ${describe(ref)} is absolute; it is relative to the volume, so use '${value.replace(/^\/+/, '')}'`);
           } else if (value.split('/').includes('..')) {
-            ctx.report([...path, field], `${field} ${show(value)} of ${describe(ref)} contains '..'; it must stay inside the volume`);
+            ctx.report([...path, field], `${field} ${show(value)} of ${describe(ref)} contains '..'; it must stay inside the volume, so use '${toLocalPath(value)}'`);
           }
         }
       });
@@ -119,9 +130,9 @@ export const hostPath = defineRule({
     forEachVolume(ctx, (v, path) => {
       const hp = v.hostPath;
       if (!isObject(hp)) return;
-      if (typeof hp.path !== 'string' || hp.path === '') {
-        ctx.report([...path, 'hostPath', 'path'], `hostPath volume '${v.name}' has no path; set the node path, such as /data/mysql`);
-      } else if (hp.path.split('/').includes('..')) {
+      if (hp.path === undefined || hp.path === null || hp.path === '') {
+        ctx.report([...path, 'hostPath', 'path'], `hostPath volume ${show(v.name)} has no path; set the node path, such as /data/mysql`);
+      } else if (typeof hp.path === 'string' && hp.path.split('/').includes('..')) {
         ctx.report([...path, 'hostPath', 'path'], `hostPath ${show(hp.path)} of volume '${v.name}' contains '..'; use a normalised absolute path`);
       }
       checkEnum(ctx, hp.type, [...path, 'hostPath', 'type'], 'hostPath type', HOST_PATH_TYPES);
@@ -142,7 +153,7 @@ export const emptyDir = defineRule({
       const medium = ed.medium;
       if (medium !== undefined && medium !== '' && medium !== 'Memory' && !(typeof medium === 'string' && /^HugePages(-.+)?$/.test(medium))) {
         const hint = typeof medium === 'string' && medium.toLowerCase() === 'memory' ? "; did you mean 'Memory'?" : '';
-        ctx.report([...path, 'emptyDir', 'medium'], `emptyDir medium ${show(medium)} of volume '${v.name}' is not '' or 'Memory' (case-sensitive)${hint}`);
+        ctx.report([...path, 'emptyDir', 'medium'], `emptyDir medium ${show(medium)} of volume ${show(v.name)} is not '' or 'Memory' (case-sensitive)${hint || "; use 'Memory' for a tmpfs, or remove medium for node storage"}`);
       }
       if (ed.sizeLimit !== undefined) {
         const q = parseQuantity(ed.sizeLimit);
@@ -195,7 +206,7 @@ export const fileMode = defineRule({
         if (typeof value !== 'number' || (Number.isInteger(value) && value >= 0 && value <= 0o777)) continue;
         const looksOctal = Number.isInteger(value) && /^[0-7]{3,4}$/.test(String(value));
         const fix = looksOctal ? `; ${value} is decimal here: write 0${value} (octal, YAML 1.1) or ${parseInt(String(value), 8)} (decimal)` : '; use an octal mode such as 0644 (420 in decimal)';
-        ctx.report(p, `file mode ${value} of volume '${v.name}' is outside 0-0777${fix}`);
+        ctx.report(p, `file mode ${show(value)} of volume ${show(v.name)} is outside 0-0777${fix}`);
       }
     });
   },
@@ -206,4 +217,144 @@ function forEachMount(container: any, fn: (m: any, i: number) => void) {
   container.volumeMounts.forEach((m: any, i: number) => {
     if (isObject(m)) fn(m, i);
   });
+}
+
+/** Every item of a volume that is written to a file path, with its path, for item-path and downward-api. */
+interface VolumeFile {
+  readonly item: { [key: string]: any };
+  readonly path: FieldPath;
+  /** `configMap`, `secret`, `downwardAPI` or `serviceAccountToken`. */
+  readonly kind: string;
+  /** Index of the projected source, for projected volumes. */
+  readonly source?: number;
+}
+
+function filesOf(v: any, path: FieldPath): VolumeFile[] {
+  const out: VolumeFile[] = [];
+  const items = (list: unknown, base: FieldPath, kind: string, source?: number) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((item, i) => {
+      if (isObject(item)) out.push({ item, path: [...base, 'items', i], kind, source });
+    });
+  };
+  for (const kind of ['configMap', 'secret', 'downwardAPI']) {
+    if (isObject(v[kind])) items(v[kind].items, [...path, kind], kind);
+  }
+  const sources = isObject(v.projected) ? v.projected.sources : undefined;
+  if (Array.isArray(sources)) {
+    sources.forEach((s: unknown, i: number) => {
+      if (!isObject(s)) return;
+      const base = [...path, 'projected', 'sources', i];
+      for (const kind of ['configMap', 'secret', 'downwardAPI']) {
+        if (isObject(s[kind])) items(s[kind].items, [...base, kind], kind, i);
+      }
+      if (isObject(s.serviceAccountToken)) out.push({ item: s.serviceAccountToken, path: [...base, 'serviceAccountToken'], kind: 'serviceAccountToken', source: i });
+    });
+  }
+  return out;
+}
+
+export const itemPath = defineRule({
+  id: 'item-path',
+  family: 'volumes',
+  severity: 'error',
+  target: 'pod',
+  description: "file paths of configMap, secret, downwardAPI and projected volume items are relative, without '..', and unique in a projected volume",
+  check(ctx) {
+    forEachVolume(ctx, (v, path) => {
+      const seen = new Map<string, FieldPath>();
+      for (const file of filesOf(v, path)) {
+        const value = file.item.path;
+        if (typeof value !== 'string' || value === '') continue; // missing: required-field
+        const problem = localPathProblem(value);
+        if (problem) {
+          ctx.report([...file.path, 'path'], `${file.kind} item path ${show(value)} of ${volumeLabel(v, path)} ${problem}; it is a file inside the volume, so use a relative path such as '${toLocalPath(value)}'`);
+        }
+        if (file.source === undefined) continue;
+        const first = seen.get(value);
+        if (first) {
+          ctx.report([...file.path, 'path'], `projected ${volumeLabel(v, path)} writes '${value}' twice (${formatSegments(first)} and ${formatSegments(file.path)}); give each file its own path`);
+        } else {
+          seen.set(value, file.path);
+        }
+      }
+    });
+  },
+});
+
+/** `projected.sources[1].secret.items[0]`: a path inside a volume, for messages. */
+function formatSegments(path: FieldPath): string {
+  return formatPath(path.slice(path.lastIndexOf('volumes') + 2));
+}
+
+export const downwardApi = defineRule({
+  id: 'downward-api',
+  family: 'volumes',
+  severity: 'error',
+  target: 'pod',
+  description: 'a downwardAPI file has exactly one of fieldRef (metadata.name, namespace, uid, labels, annotations) and resourceFieldRef (with containerName and a supported resource)',
+  check(ctx) {
+    forEachVolume(ctx, (v, path) => {
+      for (const file of filesOf(v, path)) {
+        if (file.kind !== 'downwardAPI') continue;
+        const { item } = file;
+        const what = `downwardAPI file ${show(item.path)} of ${volumeLabel(v, path)}`;
+        const hasField = item.fieldRef !== undefined && item.fieldRef !== null;
+        const hasResource = item.resourceFieldRef !== undefined && item.resourceFieldRef !== null;
+        if (!hasField && !hasResource) {
+          ctx.report(file.path, `${what} has no source; set fieldRef: { fieldPath: metadata.labels } or resourceFieldRef: { containerName: ..., resource: limits.memory }`);
+        } else if (hasField && hasResource) {
+          ctx.report(file.path, `${what} has both fieldRef and resourceFieldRef; a file holds one value, so keep one of them`);
+        }
+        if (isObject(item.fieldRef) && typeof item.fieldRef.fieldPath === 'string' && item.fieldRef.fieldPath !== '') {
+          const problem = fieldPathProblem(item.fieldRef.fieldPath, VOLUME_FIELD_PATHS);
+          if (problem) ctx.report([...file.path, 'fieldRef', 'fieldPath'], `fieldRef ${show(item.fieldRef.fieldPath)} of ${what} ${problem}`);
+        }
+        if (isObject(item.resourceFieldRef)) {
+          const r = item.resourceFieldRef;
+          if (r.containerName === undefined || r.containerName === null || r.containerName === '') {
+            ctx.report([...file.path, 'resourceFieldRef', 'containerName'], `resourceFieldRef of ${what} has no containerName; a volume belongs to the pod, so name the container whose resources it reads`);
+          }
+          for (const [field, message] of resourceFieldProblems(r, what)) ctx.report([...file.path, 'resourceFieldRef', field], message);
+        }
+      }
+    });
+  },
+});
+
+/** The longest a projected service account token may live: 2^32 seconds. */
+const TOKEN_MAX_SECONDS = 2 ** 32;
+
+export const projectedSource = defineRule({
+  id: 'projected-source',
+  family: 'volumes',
+  severity: 'error',
+  target: 'pod',
+  description: 'each projected volume source is one kind, and a projected service account token expires after 10 minutes to 2^32 seconds',
+  check(ctx) {
+    forEachVolume(ctx, (v, path) => {
+      const sources = isObject(v.projected) ? v.projected.sources : undefined;
+      if (!Array.isArray(sources)) return;
+      sources.forEach((s: unknown, i: number) => {
+        if (!isObject(s)) return;
+        const base = [...path, 'projected', 'sources', i];
+        const kinds = ['configMap', 'secret', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle'].filter(k => s[k] !== undefined && s[k] !== null);
+        if (kinds.length > 1) {
+          ctx.report(base, `source ${i} of projected ${volumeLabel(v, path)} has ${kinds.length} kinds (${kinds.join(', ')}); give each its own entry in sources`);
+        }
+        checkTokenLifetime(ctx, s.serviceAccountToken, [...base, 'serviceAccountToken', 'expirationSeconds'], volumeLabel(v, path));
+      });
+    });
+  },
+});
+
+function checkTokenLifetime(ctx: RuleContext, token: unknown, path: FieldPath, volume: string): void {
+  if (!isObject(token)) return;
+  const seconds = token.expirationSeconds;
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds)) return; // absent: 3600 by default; other values: field-type
+  if (seconds < 600) {
+    ctx.report(path, `service account token of projected ${volume} expires after ${seconds} seconds; Kubernetes requires at least 600 (10 minutes), so use 600 or more (3600 is the default)`);
+  } else if (seconds > TOKEN_MAX_SECONDS) {
+    ctx.report(path, `service account token of projected ${volume} expires after ${seconds} seconds, more than 2^32; use a shorter lifetime such as 3600`);
+  }
 }
