@@ -192,8 +192,9 @@ describe('cdk8s-pods lint on the corpus', () => {
 
   test('exits 0 on the valid corpus', () => {
     // Known false positives would fail the run: lint the other files by name until they are fixed.
+    // The files are independent examples, several with a Deployment 'web': not one set to apply together.
     const args = KNOWN_VALID.length === 0 ? [corpusPath('valid')] : ACTIVE_VALID.map(c => corpusPath(c.file));
-    expect(outcome(cli('lint', ...args), 0)).toEqual({ status: 0, output: '' });
+    expect(outcome(cli('lint', '--disable', 'duplicate-object', ...args), 0)).toEqual({ status: 0, output: '' });
   });
 
   test('exits 1 on the invalid corpus', () => {

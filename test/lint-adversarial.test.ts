@@ -360,7 +360,8 @@ describe('command-line conventions', () => {
   test('findings are sorted by file, then line', () => {
     write({ 'b.yaml': CLASH_POD, 'a.yaml': `${CLASH_POD}---\n${GOOD_POD.replace('nginx:1.25', 'nginx:1.25\n      imagePullPolicy: always')}` });
     const found = json(dir).report.findings.map(f => `${path.basename(f.file)}:${f.line}`);
-    expect(found).toEqual(['a.yaml:14', 'a.yaml:24', 'b.yaml:14']);
+    // b.yaml defines pod 'clash' again: a duplicate-object error at its name, line 4.
+    expect(found).toEqual(['a.yaml:14', 'a.yaml:24', 'b.yaml:4', 'b.yaml:14']);
   });
 
   test('--format sarif writes a SARIF 2.1.0 log with rules, results and locations', () => {

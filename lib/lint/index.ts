@@ -1,6 +1,6 @@
 import { CheckOptions, podSecurityStandardProblem, RULES } from '../rules';
 import { discover, DiscoverOptions, readDocuments } from './files';
-import { DocumentResult, FileFinding, lintDocument, skippedReason, sortFindings } from './text';
+import { DocumentResult, duplicateObjects, FileFinding, lintDocument, ObjectIdentity, skippedReason, sortFindings } from './text';
 
 export { lintText, sortFindings } from './text';
 export type { FileFinding } from './text';
@@ -44,8 +44,10 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
   const { sources, problems } = discover(paths, options);
   const findings: FileFinding[] = problems.map(p => ({ ...p, path: '', segments: [] }));
   const skipped: SkippedFile[] = [];
+  const objects: ObjectIdentity[] = [];
   for (const source of sources) {
     const fileFindings: FileFinding[] = [];
+    const fileObjects: ObjectIdentity[] = [];
     const results: DocumentResult[] = [];
     for (const event of readDocuments(source)) {
       if ('problem' in event) {
@@ -55,6 +57,7 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
         // Keep only what decides whether the file is a manifest: the findings are collected once, below.
         results.push({ looks: result.looks, reason: result.reason, findings: [] });
         fileFindings.push(...result.findings);
+        fileObjects.push(...result.objects ?? []);
       }
     }
     const reason = skippedReason(results, source.file);
@@ -63,7 +66,10 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
       continue;
     }
     findings.push(...fileFindings);
+    objects.push(...fileObjects);
   }
+  // Objects defined twice, within a file or across the files linted together.
+  if (!options.disable?.includes('duplicate-object')) findings.push(...duplicateObjects(objects));
   return { findings: sortFindings(findings), files: sources.length, skipped };
 }
 

@@ -27,6 +27,53 @@ export interface DocumentResult {
   readonly looks: 'manifest' | 'other' | 'empty';
   /** Why a document that is not a manifest was passed over. */
   readonly reason?: string;
+  /** The objects it holds, for the duplicate check across documents and files. */
+  readonly objects?: ObjectIdentity[];
+}
+
+/** Where an object is defined and what identifies it on the API server. */
+export interface ObjectIdentity {
+  readonly file: string;
+  readonly line?: number;
+  /** apiVersion group, kind, namespace and name. */
+  readonly key: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly namespace?: string;
+  readonly segments: FieldPath;
+}
+
+/** The identity of a manifest, when it has a kind and a string name. */
+function identity(manifest: unknown): { key: string; kind: string; name: string; namespace?: string } | undefined {
+  if (!isObject(manifest) || typeof manifest.kind !== 'string' || typeof manifest.metadata?.name !== 'string') return undefined;
+  const apiVersion = typeof manifest.apiVersion === 'string' ? manifest.apiVersion : '';
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const namespace = typeof manifest.metadata.namespace === 'string' && manifest.metadata.namespace !== '' ? manifest.metadata.namespace : undefined;
+  return { key: JSON.stringify([group, manifest.kind, namespace ?? '', manifest.metadata.name]), kind: manifest.kind, name: manifest.metadata.name, namespace };
+}
+
+/**
+ * A `duplicate-object` error for every object defined again after its first definition, in
+ * the order given: kubectl apply would make the later one overwrite the earlier.
+ */
+export function duplicateObjects(objects: readonly ObjectIdentity[]): FileFinding[] {
+  const first = new Map<string, ObjectIdentity>();
+  const out: FileFinding[] = [];
+  for (const o of objects) {
+    const earlier = first.get(o.key);
+    if (!earlier) {
+      first.set(o.key, o);
+      continue;
+    }
+    const where = o.namespace ? `in namespace '${o.namespace}'` : 'with no namespace (both go to the namespace of kubectl apply)';
+    const at = earlier.file === o.file ? `line ${earlier.line ?? '?'}` : `${earlier.file}${earlier.line !== undefined ? `:${earlier.line}` : ''}`;
+    const segments = [...o.segments, 'metadata', 'name'];
+    out.push({
+      file: o.file, line: o.line, rule: 'duplicate-object', severity: 'error', path: formatPath(segments), segments, kind: o.kind, name: o.name,
+      message: `${o.kind} '${o.name}' ${where} is also defined at ${at}; kubectl apply would make one overwrite the other, so give one of them another name or remove one`,
+    });
+  }
+  return out;
 }
 
 /** Aliases a document may resolve: enough for any real manifest, bounded against alias bombs. */
@@ -56,7 +103,8 @@ export function lintText(text: string, file: string, options: CheckOptions = {})
   for (const event of splitText(text)) {
     if ('document' in event) results.push(lintDocument(event.document, file, options));
   }
-  return skippedReason(results, file) !== undefined ? [] : sortFindings(results.flatMap(r => r.findings));
+  if (skippedReason(results, file) !== undefined) return [];
+  return sortFindings([...results.flatMap(r => r.findings), ...duplicateObjects(results.flatMap(r => r.objects ?? []))]);
 }
 
 /**
@@ -132,9 +180,16 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
   }
 
   const checked: FileFinding[] = [];
+  const objects: ObjectIdentity[] = [];
   const wrongType = new Set<number>();
   if (resolved) {
+    const identify = (manifest: unknown, base: FieldPath) => {
+      const id = identity(manifest);
+      if (id) objects.push({ ...id, file, line: at(lineOf(doc, [...base, 'metadata', 'name'], lines)), segments: base });
+    };
     const check = (manifest: unknown, base: FieldPath) => {
+      if (isObject(manifest) && manifest.kind === 'List' && Array.isArray(manifest.items)) manifest.items.forEach((item: unknown, i: number) => identify(item, [...base, 'items', i]));
+      else identify(manifest, base);
       const kind = isObject(manifest) && typeof manifest.kind === 'string' ? manifest.kind : undefined;
       const name = isObject(manifest) && typeof manifest.metadata?.name === 'string' ? manifest.metadata.name : undefined;
       let found: Finding[];
@@ -193,7 +248,7 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
       if (near) out.push(finding(i + 1, 'unknown-field', `unknown field '${m[1]}'; did you mean '${near}'?`));
     });
   }
-  return { looks: 'manifest', findings: out };
+  return { looks: 'manifest', findings: out, objects };
 }
 
 /** Whether a document looks like a Kubernetes object, or is some other tool's YAML. */

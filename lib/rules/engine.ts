@@ -56,8 +56,8 @@ export function podSecurityStandardProblem(value: unknown): string | undefined {
 /** Options of a check run. */
 export interface CheckOptions {
   /**
-   * Run the shape rules (apiVersion/kind, unknown fields, scalar types). Typed constructs turn
-   * them off: their output cannot have these mistakes.
+   * Run the shape rules (apiVersion/kind, unknown and required fields, scalar types). Constructs
+   * run them too: a TypeScript `number` can still be NaN or 0.5, and escape hatches can add anything.
    * @default true
    */
   readonly shape?: boolean;
@@ -230,5 +230,6 @@ export function forEachVolume(ctx: RuleContext, fn: (volume: any, path: FieldPat
 export function checkEnum(ctx: RuleContext, value: unknown, path: FieldPath, what: string, values: string[]): void {
   if (typeof value !== 'string' || values.includes(value)) return;
   const hint = didYouMean(value, values);
-  ctx.report(path, `${what} ${show(value)} is not one of ${values.filter(v => v !== '').join(', ')} (values are case-sensitive)${hint ? `; did you mean '${hint}'?` : ''}`);
+  const choices = values.filter(v => v !== '');
+  ctx.report(path, `${what} ${show(value)} is not one of ${choices.join(', ')} (values are case-sensitive); ${hint ? `did you mean '${hint}'?` : `use one of them${values.includes('') ? ', or leave it out' : ''}`}`);
 }

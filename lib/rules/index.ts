@@ -20,8 +20,9 @@ const SHAPE_RULES: Rule[] = [
   { id: 'not-an-object', family: 'shape', severity: 'error', target: 'object', description: 'every YAML document and every List item is an object (a mapping), not a list, a scalar or null; items of a bare top-level list are still checked (lint only)', check: () => undefined },
   { id: 'api-version-kind', family: 'shape', severity: 'error', target: 'object', description: 'apiVersion and kind name a Kubernetes 1.28 type with the exact spelling (kind: Pod, not pod)', check: () => undefined },
   { id: 'unknown-field', family: 'shape', severity: 'error', target: 'object', description: 'every field exists in the Kubernetes 1.28 schema, with a did-you-mean for typos (sepc -> spec)', check: () => undefined },
-  { id: 'field-type', family: 'shape', severity: 'error', target: 'object', description: 'scalar and list types match the schema (quoted "80" ports, unquoted true in nodeSelector, numeric env values)', check: () => undefined },
-  { id: 'required-field', family: 'shape', severity: 'error', target: 'object', description: 'fields the API server requires are present (a pod has containers, a container has a name)', check: () => undefined },
+  { id: 'field-type', family: 'shape', severity: 'error', target: 'object', description: 'scalar and list types match the schema (quoted "80" ports, unquoted true in nodeSelector, numeric env values), integers are finite whole numbers (not NaN or 0.5), and lists of objects have no empty items', check: () => undefined },
+  { id: 'required-field', family: 'shape', severity: 'error', target: 'object', description: 'fields the API server requires are present (a pod has containers, a mount names its volume, a key selector has a key)', check: () => undefined },
+  { id: 'duplicate-object', family: 'shape', severity: 'error', target: 'object', description: 'no two objects share apiVersion group, kind, namespace and name, in an app or across the files linted together: kubectl apply would make one overwrite the other', check: () => undefined },
   { id: 'ignore-annotation', family: 'shape', severity: 'warning', target: 'object', description: 'the cdk8s-pods.io/ignore annotation names rules that exist', check: () => undefined },
 ];
 
