@@ -11,9 +11,9 @@ const END = '<!-- rules:end -->';
 export function rulesTable(): string {
   const rows = RULES.map(r => {
     const severity = r.podSecurityLevel ? `off; error when ${r.podSecurityLevel === 'baseline' ? 'baseline or restricted' : 'restricted'} is asked for` : r.severity;
-    return `| \`${r.id}\` | ${r.family} | ${severity} | ${r.description.replace(/\|/g, '\\|')} |`;
+    return `| \`${r.id}\` | ${r.family} | ${severity} | ${r.basis} | ${r.description.replace(/\|/g, '\\|')} |`;
   });
-  return ['| rule | family | severity | checks that |', '| --- | --- | --- | --- |', ...rows].join('\n');
+  return ['| rule | family | severity | basis | checks that |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The README with its rule table replaced by the generated one. */

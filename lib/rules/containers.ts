@@ -5,6 +5,7 @@ export const image = defineRule({
   id: 'image',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'every container has an image, without leading or trailing spaces',
   check(ctx) {
@@ -30,6 +31,7 @@ export const enumValues = defineRule({
   id: 'enum-value',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'imagePullPolicy, restartPolicy, dnsPolicy and port protocol use the exact Kubernetes spelling',
   check(ctx) {
@@ -48,6 +50,7 @@ export const workloadRestartPolicy = defineRule({
   id: 'workload-restart-policy',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'Jobs and CronJobs use restartPolicy OnFailure or Never; Deployments, StatefulSets, DaemonSets and ReplicaSets only Always',
   check(ctx) {
@@ -81,6 +84,7 @@ export const portRange = defineRule({
   id: 'port-range',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'containerPort and hostPort are whole numbers from 1 to 65535',
   check(ctx) {
@@ -103,6 +107,7 @@ export const portClash = defineRule({
   id: 'port-clash',
   family: 'containers',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'no two containers running together declare the same containerPort and protocol: they share one network namespace',
   check(ctx) {
@@ -133,6 +138,7 @@ export const hostPortClash = defineRule({
   id: 'host-port-clash',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'no hostPort and protocol is declared twice in a pod',
   check(ctx) {
@@ -156,6 +162,7 @@ export const hostNetworkPorts = defineRule({
   id: 'host-network-port',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'with hostNetwork, a hostPort equals its containerPort',
   check(ctx) {
@@ -174,6 +181,7 @@ export const hostNetworkDns = defineRule({
   id: 'host-network-dns',
   family: 'containers',
   severity: 'warning',
+  basis: 'runtime',
   target: 'pod',
   description: 'a hostNetwork pod sets dnsPolicy ClusterFirstWithHostNet to keep cluster DNS',
   check(ctx) {
@@ -191,6 +199,7 @@ export const toleration = defineRule({
   id: 'toleration',
   family: 'containers',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'tolerations are valid: a label key, Exists without a value (and for an empty key), Equal with a label value, tolerationSeconds only with NoExecute',
   check(ctx) {

@@ -88,6 +88,9 @@ export interface RuleContext {
   report(path: FieldPath, message: string): void;
 }
 
+/** Why a rule exists: see `Rule.basis`. */
+export type RuleBasis = 'apiserver' | 'runtime' | 'policy';
+
 /** A check with a stable id. */
 export interface Rule {
   /** A stable, kebab-case id, such as `port-clash`. */
@@ -97,6 +100,13 @@ export interface Rule {
   readonly family: string;
   /** One line of documentation. */
   readonly description: string;
+  /**
+   * Why the rule exists, which says when it may fire: `apiserver`, the API server rejects what it
+   * reports (it must never fire on an object the API server accepts); `runtime`, the API server
+   * accepts it but it breaks or silently changes at run time (a port clash, a `$(VAR)` defined
+   * later, a field the server drops); `policy`, a practice the user opts into (Pod Security).
+   */
+  readonly basis: RuleBasis;
   /** Pod Security Standard level of a security rule; it is an error when that level is enforced. */
   readonly podSecurityLevel?: 'baseline' | 'restricted';
   /** `pod` rules run once per pod spec; `object` rules once per manifest. */

@@ -7,6 +7,7 @@ export const envName = defineRule({
   id: 'env-name',
   family: 'env',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'environment variable names are valid and not empty',
   check(ctx) {
@@ -29,6 +30,7 @@ export const envValueSource = defineRule({
   id: 'env-value-source',
   family: 'env',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'an env entry has value or valueFrom, not both, and valueFrom has exactly one source',
   check(ctx) {
@@ -53,6 +55,7 @@ export const envDuplicate = defineRule({
   id: 'env-duplicate',
   family: 'env',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'no environment variable is defined twice in a container (the later one silently hides the earlier)',
   check(ctx) {
@@ -97,6 +100,7 @@ export const envReference = defineRule({
   id: 'env-reference',
   family: 'env',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: '$(VAR) in an env value refers to a variable defined earlier in the same container ($$(VAR) escapes)',
   check(ctx) {
@@ -127,6 +131,7 @@ export const commandReference = defineRule({
   id: 'command-reference',
   family: 'env',
   severity: 'warning',
+  basis: 'runtime',
   target: 'pod',
   description: '$(VAR) in command or args names a variable of the container (upper-case names only: $(date) is left to the shell)',
   check(ctx) {
@@ -221,6 +226,7 @@ export const envValueRef = defineRule({
   id: 'env-value-ref',
   family: 'env',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'valueFrom and envFrom name what Kubernetes can read: supported pod fields and container resources, ConfigMap and Secret names and keys',
   check(ctx) {

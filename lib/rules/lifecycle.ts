@@ -7,6 +7,7 @@ export const containerRestartPolicy = defineRule({
   id: 'container-restart-policy',
   family: 'lifecycle',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'a container-level restartPolicy is set only on init containers, and only to Always (native sidecars)',
   check(ctx) {
@@ -27,6 +28,7 @@ export const initContainerProbes = defineRule({
   id: 'init-container-probes',
   family: 'lifecycle',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'probes and lifecycle hooks are set on init containers only when they are native sidecars (restartPolicy: Always)',
   check(ctx) {
@@ -45,6 +47,7 @@ export const probeHandler = defineRule({
   id: 'probe-handler',
   family: 'lifecycle',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'a probe has exactly one handler, no negative timings, and successThreshold 1 for liveness and startup probes',
   check(ctx) {
@@ -78,6 +81,7 @@ export const probePort = defineRule({
   id: 'probe-port',
   family: 'lifecycle',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'a probe or hook port given by name is a port the container declares; by number it is 1-65535',
   check(ctx) {
@@ -114,6 +118,7 @@ export const gracePeriod = defineRule({
   id: 'grace-period',
   family: 'lifecycle',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'terminationGracePeriodSeconds and activeDeadlineSeconds are not negative',
   check(ctx) {

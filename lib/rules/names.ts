@@ -10,6 +10,7 @@ export const objectName = defineRule({
   id: 'object-name',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'object',
   description: 'metadata.name is present and valid for the kind: a DNS-1123 subdomain, a DNS-1035 label for Services, at most 52 characters for CronJobs',
   check(ctx) {
@@ -40,6 +41,7 @@ export const containerName = defineRule({
   id: 'container-name',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'every container has a name that is a DNS-1123 label',
   check(ctx) {
@@ -60,6 +62,7 @@ export const containerNameUnique = defineRule({
   id: 'container-name-unique',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'container names are unique across containers, init containers and ephemeral containers',
   check(ctx) {
@@ -81,6 +84,7 @@ export const volumeName = defineRule({
   id: 'volume-name',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'volume names are DNS-1123 labels, unique in the pod',
   check(ctx) {
@@ -117,6 +121,7 @@ export const labels = defineRule({
   id: 'labels',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'object',
   description: 'label keys are qualified names and label values are strings of at most 63 characters',
   check(ctx) {
@@ -131,6 +136,7 @@ export const nodeSelector = defineRule({
   id: 'node-selector',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'nodeSelector keys are label keys and its values are quoted label values',
   check(ctx) {
@@ -142,6 +148,7 @@ export const serviceAccountName = defineRule({
   id: 'service-account-name',
   family: 'names',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'serviceAccountName is a DNS-1123 subdomain and agrees with the deprecated serviceAccount',
   check(ctx) {
@@ -161,6 +168,7 @@ export const portName = defineRule({
   id: 'port-name',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'port names are IANA service names (at most 15 characters) and unique within a container',
   check(ctx) {
@@ -184,6 +192,7 @@ export const namespace = defineRule({
   id: 'namespace',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'object',
   description: 'metadata.namespace, when set, is a DNS-1123 label (the name of a Namespace)',
   check(ctx) {
@@ -217,6 +226,7 @@ export const annotations = defineRule({
   id: 'annotations',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'object',
   description: 'annotation keys are qualified names and all annotations together hold at most 256 KiB',
   check(ctx) {
@@ -229,6 +239,7 @@ export const className = defineRule({
   id: 'class-name',
   family: 'names',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'runtimeClassName and priorityClassName are DNS-1123 subdomains (names of a RuntimeClass and a PriorityClass)',
   check(ctx) {

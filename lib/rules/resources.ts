@@ -21,6 +21,7 @@ export const quantity = defineRule({
   id: 'quantity',
   family: 'resources',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'resource requests and limits are well-formed, non-negative quantities (512Mi, not 512MB, 2 Gi or -1)',
   check(ctx) {
@@ -45,6 +46,7 @@ export const resourceName = defineRule({
   id: 'resource-name',
   family: 'resources',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'resource names are cpu, memory, ephemeral-storage, hugepages-<size> or a domain-qualified extended resource',
   check(ctx) {
@@ -68,6 +70,7 @@ export const requestsWithinLimits = defineRule({
   id: 'requests-within-limits',
   family: 'resources',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'every request is at most its limit',
   check(ctx) {
@@ -90,6 +93,7 @@ export const extendedResource = defineRule({
   id: 'extended-resource',
   family: 'resources',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'extended resources such as nvidia.com/gpu are whole numbers, set as limits, with any request equal to the limit',
   check(ctx) {
@@ -125,6 +129,7 @@ export const memoryMilli = defineRule({
   id: 'memory-milli',
   family: 'resources',
   severity: 'warning',
+  basis: 'runtime',
   target: 'pod',
   description: "memory and storage in 'm' (thousandths of a byte) is almost always a mistake for Mi",
   check(ctx) {

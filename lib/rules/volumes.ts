@@ -19,6 +19,7 @@ export const volumeSource = defineRule({
   id: 'volume-source',
   family: 'volumes',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'every volume has exactly one source (a volume with none silently becomes an emptyDir)',
   check(ctx) {
@@ -39,6 +40,7 @@ export const mountUndeclared = defineRule({
   id: 'mount-undeclared',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'every volumeMount names a volume the pod declares',
   check(ctx) {
@@ -67,6 +69,7 @@ export const mountPath = defineRule({
   id: 'mount-path',
   family: 'volumes',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: 'every volumeMount has a mountPath, unique within its container',
   check(ctx) {
@@ -95,6 +98,7 @@ export const subPath = defineRule({
   id: 'sub-path',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: "subPath and subPathExpr are relative, without '..', and not both set",
   check(ctx) {
@@ -124,6 +128,7 @@ export const hostPath = defineRule({
   id: 'host-path',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: "hostPath has an absolute path without '..' and a valid type",
   check(ctx) {
@@ -144,6 +149,7 @@ export const emptyDir = defineRule({
   id: 'empty-dir',
   family: 'volumes',
   severity: 'error',
+  basis: 'runtime',
   target: 'pod',
   description: "emptyDir medium is '' or Memory (exact case) and sizeLimit a positive quantity",
   check(ctx) {
@@ -198,6 +204,7 @@ export const fileMode = defineRule({
   id: 'file-mode',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'defaultMode and item modes are between 0 and 0777 (a YAML 644 is decimal, not octal)',
   check(ctx) {
@@ -258,6 +265,7 @@ export const itemPath = defineRule({
   id: 'item-path',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: "file paths of configMap, secret, downwardAPI and projected volume items are relative, without '..', and unique in a projected volume",
   check(ctx) {
@@ -291,6 +299,7 @@ export const downwardApi = defineRule({
   id: 'downward-api',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'a downwardAPI file has exactly one of fieldRef (metadata.name, namespace, uid, labels, annotations) and resourceFieldRef (with containerName and a supported resource)',
   check(ctx) {
@@ -329,6 +338,7 @@ export const projectedSource = defineRule({
   id: 'projected-source',
   family: 'volumes',
   severity: 'error',
+  basis: 'apiserver',
   target: 'pod',
   description: 'each projected volume source is one kind, and a projected service account token expires after 10 minutes to 2^32 seconds',
   check(ctx) {
