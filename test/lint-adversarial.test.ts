@@ -215,6 +215,13 @@ describe('content that was never checked is reported', () => {
   });
 });
 
+test('a nodeSelector value YAML 1.1 reads as a boolean is to be quoted as written', () => {
+  const file = write({ 'gpu.yaml': GOOD_POD.replace('spec:\n', 'spec:\n  nodeSelector:\n    gpu: yes\n    disk: "ssd"\n') });
+  expect(lines(json(file).report)).toEqual([
+    'gpu.yaml:7 error [field-type] spec.nodeSelector.gpu: nodeSelector.gpu is the boolean true (YAML 1.1 reads yes as true) but must be a string; quote it: "yes"',
+  ]);
+});
+
 describe('YAML of other tools is skipped, and counted', () => {
   test('a Kustomization, Helm values and template, a workflow and a kubeconfig are skipped; the seed fragment is still flagged', () => {
     write({

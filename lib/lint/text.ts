@@ -202,11 +202,17 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
       }
       for (const f of found) {
         const segments = [...base, ...f.segments];
-        checked.push({ ...f, file, segments, path: formatPath(segments), line: at(lineOf(doc, segments, lines)), kind, name });
+        let message = f.message;
         if (f.rule === 'field-type') {
           const node: any = doc.getIn(segments, true);
           if (node?.range) wrongType.add(lineAt(node.range[0]));
+          // Suggest quoting the value as it was written (`gpu: yes` -> "yes"), not as YAML read it (true).
+          if (isScalar(node) && typeof node.source === 'string' && node.source !== '') {
+            message = message.replace(/quote it: "[^"]*"$/, `quote it: ${JSON.stringify(node.source)}`);
+            if (node.source !== String(node.value)) message = message.replace(/ but must be /, ` (YAML 1.1 reads ${node.source} as ${String(node.value)}) but must be `);
+          }
         }
+        checked.push({ ...f, message, file, segments, path: formatPath(segments), line: at(lineOf(doc, segments, lines)), kind, name });
       }
     };
     if (Array.isArray(value)) {
