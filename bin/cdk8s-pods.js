@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// The compiled CLI (npm run build, run by `npm ci` through the prepare script).
+// The compiled CLI: build/ comes from `npm run build`, which `npm pack` runs (prepack); in a clone, run it once.
 process.exitCode = require('../build/lib/lint/cli').main(process.argv.slice(2));
