@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, Duration, JsonPatch, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
@@ -183,6 +183,17 @@ export interface PodProps {
  * (name, image, ports, ...) rather than alphabetically.
  */
 class PodObject extends ApiObject {
+  /** Whether an escape-hatch patch was added: the check must then see the object as it will be written. */
+  public patched = false;
+  /** Called on every patch, so the pod's caches see it. */
+  public onPatch?: () => void;
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.patched = true;
+    this.onPatch?.();
+  }
+
   public toJson(): any {
     const previous = process.env.CDK8S_DISABLE_SORT;
     process.env.CDK8S_DISABLE_SORT = '1';
@@ -248,12 +259,14 @@ export class Pod extends Construct {
     const q = this.props;
     this.sidecarMode = q.sidecarMode ?? SidecarMode.CLASSIC;
     this.name = q.name ?? id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
-    this.apiObject = new PodObject(this, 'Resource', {
+    const resource = new PodObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: this.name, namespace: q.namespace ?? undefined, labels: q.labels ?? undefined, annotations: q.annotations ?? undefined },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
+    resource.onPatch = () => { this._version++; };
+    this.apiObject = resource;
     this.metadata = this.apiObject.metadata;
 
     this.addList('initContainers', initContainers, c => this.addInitContainer(c));
@@ -469,7 +482,9 @@ export class Pod extends Construct {
     const key = this.versionKey();
     if (this.checked?.key === key && this.checked.metadata === metadataKey) return this.checked;
     const { spec, issues } = this.render();
-    const manifest = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+    // After an escape-hatch patch (`pod.apiObject.addJsonPatch(...)`), check the object exactly as
+    // it will be written, patches applied: the escape hatch stays checked, shape rules included.
+    const manifest = (this.apiObject as PodObject).patched ? this.apiObject.toJson() : { apiVersion: 'v1', kind: 'Pod', metadata, spec };
     // An invalid level is reported with the rest, not thrown; the other rules still run.
     const level = this.props.podSecurityStandard;
     const levelProblem = podSecurityStandardProblem(level);

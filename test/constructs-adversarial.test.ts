@@ -5,7 +5,7 @@
 // checks that lint reports them with the same rule: one rule set.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ApiObject, Chart, ChartProps, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, ChartProps, Duration, JsonPatch, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
@@ -449,4 +449,29 @@ test('every new rule id is documented in the rule list', () => {
   for (const id of ['required-field', 'namespace', 'annotations', 'class-name', 'toleration', 'env-value-ref', 'item-path', 'downward-api', 'projected-source', 'sysctl', 'user-group-id']) {
     expect(ids).toContain(id);
   }
+});
+
+describe('the escape hatch stays checked', () => {
+  test('fails when a JSON patch adds a second container on port 80 and a misspelt field', () => {
+    expect(synthErrorsOf(scope => {
+      const pod = new Pod(scope, 'Web', { containers: [{ name: 'web', image: 'nginx:1.25', port: 80 }] });
+      pod.apiObject.addJsonPatch(
+        JsonPatch.add('/spec/containers/-', { name: 'proxy', image: 'envoyproxy/envoy:v1.29.0', ports: [{ containerPort: 80 }] }),
+        JsonPatch.add('/sepc', { hostNetwork: true }),
+      );
+    })).toEqual([
+      "[test/Web] sepc: unknown field 'sepc' in Pod; did you mean 'spec'? [unknown-field]",
+      "[test/Web] spec.containers[1].ports[0].containerPort: containers 'web' and 'proxy' both listen on port 80/TCP; containers in a pod share one network namespace, so give one of them another port [port-clash]",
+    ]);
+  });
+
+  test('a patch added after a first synth is checked by the next one', () => {
+    const chart = quietChart();
+    const pod = new Pod(chart, 'Web', { containers: [{ name: 'web', image: 'nginx:1.25' }] });
+    expect(errorsOf(chart)).toEqual([]);
+    pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers/0/imagePullPolicy', 'always'));
+    expect(errorsOf(chart)).toEqual([
+      "[test/Web] spec.containers[0].imagePullPolicy: imagePullPolicy 'always' is not one of Always, IfNotPresent, Never (values are case-sensitive); did you mean 'Always'? [enum-value]",
+    ]);
+  });
 });
