@@ -29,8 +29,8 @@ beforeAll(() => {
     },
     devDependencies: { 'cdk8s-cli': dev['cdk8s-cli'], 'typescript': dev.typescript, '@types/node': dev['@types/node'] },
   }, undefined, 2));
-  for (const f of ['main.ts', 'cdk8s.yaml']) fs.copyFileSync(path.join(ROOT, 'test', 'app-repo', f), path.join(dir, f));
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: false, types: ['node'] }, files: ['main.ts'] }));
+  for (const f of ['main.ts', 'check-testing.ts', 'cdk8s.yaml']) fs.copyFileSync(path.join(ROOT, 'test', 'app-repo', f), path.join(dir, f));
+  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, skipLibCheck: false, types: ['node'] }, files: ['main.ts', 'check-testing.ts'] }));
   const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
   if (install.status !== 0) throw new Error(`npm install failed:\n${install.stdout}\n${install.stderr}`);
 }, 600000);
@@ -41,6 +41,12 @@ test('the packed package type-checks in an app repo', () => {
   const tsc = run(path.join(dir, 'node_modules', '.bin', 'tsc'), ['-p', '.']);
   expect(tsc.stdout + tsc.stderr).toEqual('');
   expect(tsc.status).toBe(0);
+});
+
+test('the tests of the app repo can use cdk8s-pods/testing', () => {
+  const r = run(process.execPath, ['check-testing.js']);
+  expect(r.stderr).toBe('');
+  expect(r.stdout).toBe('cdk8s-pods/testing: ok\n');
 });
 
 test('cdk8s synth of the app repo passes its validation plugin', () => {

@@ -35,7 +35,7 @@ beforeAll(() => {
   const stock = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'cdk8s-cli', 'templates', 'typescript-app', 'tsconfig.json'), 'utf8'));
   const tsconfig = {
     ...stock,
-    compilerOptions: { ...stock.compilerOptions, noEmit: true, incremental: false, baseUrl: '.', paths: { 'cdk8s-pods': ['pkg/lib/index.d.ts'] } },
+    compilerOptions: { ...stock.compilerOptions, noEmit: true, incremental: false, baseUrl: '.', paths: { 'cdk8s-pods': ['pkg/lib/index.d.ts'], 'cdk8s-pods/testing': ['pkg/lib/testing.d.ts'] } },
     include: SNIPPETS.map((_, i) => `snippet-${i + 1}.ts`),
   };
   fs.writeFileSync(path.join(WORK, 'tsconfig.json'), JSON.stringify(tsconfig, undefined, 2));
@@ -59,7 +59,7 @@ test.each(SNIPPETS.map((s, i) => [i + 1, s.line, s.code] as const).filter(([, , 
   'snippet %i (README line %i) runs and synthesizes', (n) => {
     const outdir = path.join(WORK, `out-${n}`);
     // `cdk8s-pods` resolves to the sources here (sucrase transpiles them), the same code the declarations describe.
-    const hook = `const M = require('module'); const r = M._resolveFilename; M._resolveFilename = function (req, ...a) { return r.call(this, req === 'cdk8s-pods' ? ${JSON.stringify(path.join(ROOT, 'lib', 'index.ts'))} : req, ...a); };`;
+    const hook = `const M = require('module'); const r = M._resolveFilename; M._resolveFilename = function (req, ...a) { return r.call(this, req === 'cdk8s-pods' ? ${JSON.stringify(path.join(ROOT, 'lib', 'index.ts'))} : req === 'cdk8s-pods/testing' ? ${JSON.stringify(path.join(ROOT, 'lib', 'testing.ts'))} : req, ...a); };`;
     const run = spawnSync(process.execPath, ['-r', 'sucrase/register', '-e', `${hook} require(${JSON.stringify(path.join(WORK, `snippet-${n}.ts`))});`],
       { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CDK8S_OUTDIR: outdir } });
     expect(run.stderr).toBe('');
