@@ -1,5 +1,6 @@
 import { Testing } from 'cdk8s';
 import { SidecarMode, SidecarPod, Volume } from '../lib';
+import { Manifests } from '../lib/testing';
 import { synthErrors, synthOne, toYaml } from './util';
 
 test('defaults', () => {
@@ -68,4 +69,28 @@ test('fails when there is no sidecar', () => {
   expect(synthErrors(chart)).toEqual([
     '[test/Web] sidecars: a SidecarPod needs at least one sidecar, got none; add one, or use Pod for a single container [sidecar-pod]',
   ]);
+});
+
+test('native sidecars sit among the init containers in the order the pod got them (README: ordering)', () => {
+  const chart = Testing.chart();
+  const pod = new SidecarPod(chart, 'Web', {
+    app: { name: 'web', image: 'nginx:1.25' },
+    initContainers: [{ name: 'migrate', image: 'migrate/migrate:v4.17.0' }],
+    sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.29.0' }],
+    sidecarMode: SidecarMode.NATIVE,
+  });
+  pod.addSidecar({ name: 'logs', image: 'fluent/fluent-bit:3.0' });
+  pod.addInitContainer({ name: 'warm', image: 'busybox:1.36' });
+  Manifests.of(chart).expectFields('Pod', 'web', {
+    spec: {
+      initContainers: [
+        { name: 'migrate' },
+        { name: 'proxy', restartPolicy: 'Always' },
+        { name: 'logs', restartPolicy: 'Always' },
+        { name: 'warm' },
+      ],
+      containers: [{ name: 'web' }],
+    },
+  });
+  expect(Manifests.of(chart).find('Pod', 'web').spec.initContainers[3].restartPolicy).toBeUndefined();
 });
