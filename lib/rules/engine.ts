@@ -62,8 +62,8 @@ export interface CheckOptions {
    */
   readonly shape?: boolean;
   /**
-   * Enforce a Pod Security Standard level (`baseline` or `restricted`): its checks become errors.
-   * @default - baseline checks are warnings, restricted checks do not run
+   * Check a Pod Security Standard level (`baseline` or `restricted`): its checks run, as errors.
+   * @default - Pod Security checks do not run
    */
   readonly podSecurityStandard?: PodSecurityStandard | `${PodSecurityStandard}`;
   /**
