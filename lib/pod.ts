@@ -194,20 +194,38 @@ class PodObject extends ApiObject {
     this.onPatch?.();
   }
 
+  /** The spec as the pod renders it, in the order the Kubernetes docs write the fields. */
+  public renderSpec?: () => object;
+
+  /**
+   * The object as cdk8s writes it (tokens resolved, patches applied, keys sorted), with every key
+   * put back in the order of the pod's own render: metadata `name`, `namespace`, `labels`,
+   * `annotations` first, containers as `name`, `image`, `ports`, ... Keys the render does not
+   * have (added by a patch) follow, sorted.
+   */
   public toJson(): any {
-    const previous = process.env.CDK8S_DISABLE_SORT;
-    process.env.CDK8S_DISABLE_SORT = '1';
-    let json: any;
-    try {
-      json = super.toJson();
-    } finally {
-      if (previous === undefined) delete process.env.CDK8S_DISABLE_SORT;
-      else process.env.CDK8S_DISABLE_SORT = previous;
-    }
-    const { name, namespace, labels, annotations, ...rest } = json.metadata;
-    json.metadata = _compact({ name, namespace, labels, annotations, ...rest });
-    return json;
+    const json = super.toJson();
+    const { name, namespace, labels, annotations, ...rest } = this.metadata.toJson();
+    const template = { apiVersion: undefined, kind: undefined, metadata: { name, namespace, labels, annotations, ...rest }, spec: this.renderSpec?.() };
+    return orderLike(json, template);
   }
+}
+
+/** `value` with the keys of every object in the order of `template`'s, then the others as they come. */
+function orderLike(value: unknown, template: unknown): any {
+  if (Array.isArray(value)) return value.map((item, i) => orderLike(item, Array.isArray(template) ? template[i] : undefined));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: { [key: string]: unknown } = {};
+  const source = value as { [key: string]: unknown };
+  if (typeof template === 'object' && template !== null && !Array.isArray(template)) {
+    for (const key of Object.keys(template)) {
+      if (key in source) out[key] = orderLike(source[key], (template as { [key: string]: unknown })[key]);
+    }
+  }
+  for (const key of Object.keys(source)) {
+    if (!(key in out)) out[key] = orderLike(source[key], undefined);
+  }
+  return out;
 }
 
 /**
@@ -266,6 +284,7 @@ export class Pod extends Construct {
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
     resource.onPatch = () => { this._version++; };
+    resource.renderSpec = () => this._renderSpec();
     this.apiObject = resource;
     this.metadata = this.apiObject.metadata;
 
