@@ -220,83 +220,12 @@ export function* readDocuments(source: Source, maxDocumentBytes = MAX_DOCUMENT_B
       yield* readUtf16(file, first, read, utf16, maxDocumentBytes);
       return;
     }
-
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    let docStart = 0; // the first line of the pending document, 0 while nothing is pending
-    let docIndex = 0;
-    let lineNo = 0;
-    let tooLarge = false;
-    let onlyPreamble = true; // the pending lines are blank, comments or directives: they belong to the next document
-    let carry: Buffer = Buffer.alloc(0);
-    const flush = function* (): Generator<ReadEvent> {
-      if (tooLarge) {
-        yield { problem: { file, line: docStart, rule: 'io', severity: 'error', message: `document ${docIndex + 1} is over ${maxDocumentBytes / 1024 / 1024} MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents` } };
-      } else if (pendingBytes > 0) {
-        const bytes = Buffer.concat(pending, pendingBytes);
-        if (!isUtf8(bytes)) yield { problem: invalidUtf8(file, bytes, docStart) };
-        yield { document: { text: bytes.toString('utf8'), firstLine: docStart, index: docIndex } };
-      }
-      if (pendingBytes > 0 || tooLarge) docIndex++;
-      pending = [];
-      pendingBytes = 0;
-      docStart = 0;
-      tooLarge = false;
-      onlyPreamble = true;
-    };
-    const push = (line: Buffer) => {
-      if (docStart === 0) docStart = lineNo;
-      pendingBytes += line.length;
-      if (tooLarge) return;
-      if (pendingBytes > maxDocumentBytes) {
-        tooLarge = true;
-        pending = [];
-        return;
-      }
-      pending.push(line);
-    };
-    const addLine = function* (line: Buffer): Generator<ReadEvent> {
-      lineNo++;
-      const mark = boundary(line);
-      if (mark === 'start' && !onlyPreamble) yield* flush();
-      push(line);
-      if (mark === 'end') yield* flush();
-      else if (mark === 'start' || !preamble(line)) onlyPreamble = false;
-    };
-
-    let chunk: Buffer | undefined = first;
-    let bomChecked = false;
-    while (chunk !== undefined) {
-      if (!bomChecked) {
-        bomChecked = true;
-        if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
-      }
-      let data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      let from = 0;
-      for (;;) {
-        const nl = data.indexOf(NEWLINE, from);
-        if (nl < 0) break;
-        yield* addLine(data.subarray(from, nl + 1));
-        from = nl + 1;
-      }
-      carry = Buffer.from(data.subarray(from));
-      data = Buffer.alloc(0);
-      // A line longer than a document may be is the document's problem, not the reader's memory.
-      if (carry.length > maxDocumentBytes) {
-        if (docStart === 0) docStart = lineNo + 1;
-        tooLarge = true;
-        pendingBytes += carry.length;
-        carry = Buffer.alloc(0);
-      }
-      try {
-        chunk = read();
-      } catch (e) {
-        yield { problem: { file, line: lineNo + 1, rule: 'io', severity: 'error', message: `cannot read the rest of the file: ${errorText(e)}` } };
-        break;
-      }
-    }
-    if (carry.length > 0) yield* addLine(carry);
-    yield* flush();
+    let next: Buffer | undefined = first;
+    yield* splitDocuments(file, () => {
+      const chunk = next;
+      next = chunk === undefined ? undefined : read();
+      return chunk;
+    }, maxDocumentBytes);
   } finally {
     if (!source.stdin) fs.closeSync(fd);
   }
@@ -338,34 +267,102 @@ function* readUtf16(file: string, first: Buffer, read: () => Buffer | undefined,
       : { file, line: 1, rule: 'encoding', severity: 'error', message: `the file is ${utf16.encoding.toUpperCase()} without a byte-order mark, which kubectl reads as UTF-8 and rejects; it was decoded and checked: save it as UTF-8` },
   };
   // Split the decoded text into documents the same way as UTF-8 files.
-  yield* splitText(text);
+  yield* splitText(text, file, maxDocumentBytes);
 }
 
-/** Splits decoded text into documents at `---` and `...` lines (used for UTF-16 files, which are decoded whole). */
-export function* splitText(text: string): Generator<ReadEvent> {
-  const lines = text.split('\n');
-  let start = 0;
-  let index = 0;
-  let content = false;
-  const doc = (from: number, to: number) => ({ document: { text: lines.slice(from, to).join('\n'), firstLine: from + 1, index: index++ } });
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const isStart = /^---(\s|$)/.test(line);
-    const isEnd = /^\.\.\.(\s|$)/.test(line);
-    if (isStart && content) {
-      yield doc(start, i);
-      start = i;
-      content = false;
+/** Splits a text into documents, as a file is split (`lintText`, and UTF-16 files once decoded). */
+export function* splitText(text: string, file = '', maxDocumentBytes = Infinity): Generator<ReadEvent> {
+  let data: Buffer | undefined = Buffer.from(text, 'utf8');
+  yield* splitDocuments(file, () => {
+    const chunk = data;
+    data = undefined;
+    return chunk;
+  }, maxDocumentBytes);
+}
+
+/**
+ * Splits UTF-8 bytes, given chunk by chunk by `next` (undefined at the end), into documents at
+ * `---` and `...` lines, as YAML defines them (a marker at column 0 ends any scalar). Blank,
+ * comment and directive lines before a `---` belong to the document it starts. A document over
+ * `maxDocumentBytes` is a problem and is not kept in memory; invalid UTF-8 is a problem at its line.
+ */
+function* splitDocuments(file: string, next: () => Buffer | undefined, maxDocumentBytes: number): Generator<ReadEvent> {
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let docStart = 0; // the first line of the pending document, 0 while nothing is pending
+  let docIndex = 0;
+  let lineNo = 0;
+  let tooLarge = false;
+  let onlyPreamble = true; // the pending lines are blank, comments or directives: they belong to the next document
+  let carry: Buffer = Buffer.alloc(0);
+  const flush = function* (): Generator<ReadEvent> {
+    if (tooLarge) {
+      yield { problem: { file, line: docStart, rule: 'io', severity: 'error', message: `document ${docIndex + 1} is over ${maxDocumentBytes / 1024 / 1024} MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents` } };
+    } else if (pendingBytes > 0) {
+      const bytes = Buffer.concat(pending, pendingBytes);
+      if (!isUtf8(bytes)) yield { problem: invalidUtf8(file, bytes, docStart) };
+      yield { document: { text: bytes.toString('utf8'), firstLine: docStart, index: docIndex } };
     }
-    if (isEnd) {
-      yield doc(start, i + 1);
-      start = i + 1;
-      content = false;
-      continue;
+    if (pendingBytes > 0 || tooLarge) docIndex++;
+    pending = [];
+    pendingBytes = 0;
+    docStart = 0;
+    tooLarge = false;
+    onlyPreamble = true;
+  };
+  const push = (line: Buffer) => {
+    if (docStart === 0) docStart = lineNo;
+    pendingBytes += line.length;
+    if (tooLarge) return;
+    if (pendingBytes > maxDocumentBytes) {
+      tooLarge = true;
+      pending = [];
+      return;
     }
-    if (isStart || !/^\s*(#.*|%.*)?$/.test(line)) content = true;
+    pending.push(line);
+  };
+  const addLine = function* (line: Buffer): Generator<ReadEvent> {
+    lineNo++;
+    const mark = boundary(line);
+    if (mark === 'start' && !onlyPreamble) yield* flush();
+    push(line);
+    if (mark === 'end') yield* flush();
+    else if (mark === 'start' || !preamble(line)) onlyPreamble = false;
+  };
+
+  let first = true;
+  for (;;) {
+    let chunk: Buffer | undefined;
+    try {
+      chunk = next();
+    } catch (e) {
+      yield { problem: { file, line: lineNo + 1, rule: 'io', severity: 'error', message: `cannot read the rest of the file: ${errorText(e)}` } };
+      break;
+    }
+    if (chunk === undefined) break;
+    if (first) {
+      first = false;
+      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    }
+    const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+    let from = 0;
+    for (;;) {
+      const nl = data.indexOf(NEWLINE, from);
+      if (nl < 0) break;
+      yield* addLine(data.subarray(from, nl + 1));
+      from = nl + 1;
+    }
+    carry = Buffer.from(data.subarray(from));
+    // A line longer than a document may be is the document's problem, not the reader's memory.
+    if (carry.length > maxDocumentBytes) {
+      if (docStart === 0) docStart = lineNo + 1;
+      tooLarge = true;
+      pendingBytes += carry.length;
+      carry = Buffer.alloc(0);
+    }
   }
-  if (start < lines.length && lines.slice(start).some(l => l.trim() !== '')) yield doc(start, lines.length);
+  if (carry.length > 0) yield* addLine(carry);
+  yield* flush();
 }
 
 /** The first invalid UTF-8 sequence of a document, as a problem at its line. */
