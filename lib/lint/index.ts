@@ -1,8 +1,8 @@
-import { CheckOptions, podSecurityStandardProblem, RULES } from '../rules';
+import { CheckOptions } from '../rules';
 import { discover, DiscoverOptions, readDocuments } from './files';
-import { DocumentResult, duplicateObjects, FileFinding, lintDocument, ObjectIdentity, skippedReason, sortFindings } from './text';
+import { checkLintOptions, DocumentResult, duplicateObjects, FileFinding, lintDocument, ObjectIdentity, skippedReason, sortFindings } from './text';
 
-export { lintText, sortFindings } from './text';
+export { checkLintOptions, lintText, sortFindings } from './text';
 export type { FileFinding } from './text';
 
 /** Options of a lint run. */
@@ -22,16 +22,6 @@ export interface LintResult {
   readonly files: number;
   /** Files passed over: YAML of other tools. */
   readonly skipped: SkippedFile[];
-}
-
-/** Throws a usage error for options that would otherwise be ignored: an unknown Pod Security level or rule id. */
-export function checkLintOptions(options: LintOptions): void {
-  const problem = podSecurityStandardProblem(options.podSecurityStandard);
-  if (problem) throw new TypeError(problem);
-  const ids = new Set(RULES.map(r => r.id));
-  for (const id of options.disable ?? []) {
-    if (!ids.has(id)) throw new TypeError(`--disable names '${id}', which is not a rule; see \`cdk8s-pods rules\` for the ids`);
-  }
 }
 
 /**

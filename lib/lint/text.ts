@@ -1,5 +1,5 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject } from '../rules';
+import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject, podSecurityStandardProblem, RULE_IDS } from '../rules';
 import { isKnownField, nearestField } from '../rules/schema';
 import type { DocumentText } from './files';
 import { splitText } from './files';
@@ -89,16 +89,38 @@ function objectKey(key: unknown): boolean {
   return typeof key === 'string' && (OBJECT_KEYS.includes(key) || didYouMean(key, OBJECT_KEYS) !== undefined);
 }
 
-/** A tool's configuration file that has apiVersion and kind but is no API object (kubeconfig, Kustomization, ...). */
-function toolConfig(value: any): string | undefined {
-  if (!isObject(value) || typeof value.apiVersion !== 'string') return undefined;
-  if (TOOL_CONFIG.test(value.apiVersion)) return `a ${String(value.kind ?? 'configuration')} file (${value.apiVersion}) for a tool, not a Kubernetes API object`;
-  if (value.apiVersion === 'v1' && value.kind === 'Config') return 'a kubeconfig file, not a Kubernetes API object';
+/**
+ * A tool's configuration file that has apiVersion and kind but is no API object (kubeconfig,
+ * Kustomization, ...), read from the document's top-level scalars without converting the document.
+ */
+function toolConfig(contents: YAMLMap): string | undefined {
+  const scalar = (key: string) => {
+    const node = contents.get(key, true);
+    return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  };
+  const apiVersion = scalar('apiVersion');
+  if (apiVersion === undefined) return undefined;
+  const kind = scalar('kind');
+  if (TOOL_CONFIG.test(apiVersion)) return `a ${kind ?? 'configuration'} file (${apiVersion}) for a tool, not a Kubernetes API object`;
+  if (apiVersion === 'v1' && kind === 'Config') return 'a kubeconfig file, not a Kubernetes API object';
   return undefined;
+}
+
+/**
+ * Throws a usage error for options that would otherwise be ignored or fail on every object: an
+ * unknown Pod Security level or rule id. Checked once, before any file is read.
+ */
+export function checkLintOptions(options: CheckOptions): void {
+  const problem = podSecurityStandardProblem(options.podSecurityStandard);
+  if (problem) throw new TypeError(problem);
+  for (const id of options.disable ?? []) {
+    if (!RULE_IDS.has(id)) throw new TypeError(`--disable names '${id}', which is not a rule; see \`cdk8s-pods rules\` for the ids`);
+  }
 }
 
 /** Splits a YAML (1.1, as kubectl reads it) or JSON text into documents and lints each. */
 export function lintText(text: string, file: string, options: CheckOptions = {}): FileFinding[] {
+  checkLintOptions(options);
   const results: DocumentResult[] = [];
   for (const event of splitText(text)) {
     if ('document' in event) results.push(lintDocument(event.document, file, options));
@@ -196,7 +218,6 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
       try {
         found = checkManifest(manifest, options);
       } catch (e) {
-        if (e instanceof TypeError && /podSecurityStandard/.test(e.message)) throw e; // a usage error, not a finding
         checked.push({ ...finding(lineOf(doc, base, lines), 'yaml-syntax', `the object could not be checked (${errorMessage(e)}); report this input to cdk8s-pods`, base), kind, name });
         return;
       }
@@ -276,16 +297,8 @@ function classify(doc: Document.Parsed, rawLines: string[]): { looks: DocumentRe
     }
     if (keys.length === 0) return { looks: 'manifest' };
   }
-  if (isMap(contents)) {
-    let js: unknown;
-    try {
-      js = contents.toJSON();
-    } catch {
-      js = undefined;
-    }
-    const tool = toolConfig(js);
-    if (tool) return { looks: 'other', reason: tool };
-  }
+  const tool = isMap(contents) ? toolConfig(contents) : undefined;
+  if (tool) return { looks: 'other', reason: tool };
   return keys.some(objectKey) ? { looks: 'manifest' } : { looks: 'other', reason: 'no document has apiVersion, kind, metadata or spec' };
 }
 

@@ -73,7 +73,8 @@ export const IGNORE_ANNOTATION = 'cdk8s-pods.io/ignore';
 /** Why the rules named by `cdk8s-pods.io/ignore` are off, shown with the suppressed findings. */
 export const IGNORE_REASON_ANNOTATION = 'cdk8s-pods.io/ignore-reason';
 
-const RULE_IDS = new Set(RULES.map(r => r.id));
+/** The ids of every rule. */
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map(r => r.id));
 
 /** The rules an object turns off with the ignore annotation, on the object or on its pod template. */
 function ignoredRules(manifest: any, pod: PodTarget | undefined): { rules: Map<string, FieldPath>; reason?: string } {
