@@ -12,6 +12,7 @@ import {
   checkManifest, Cpu, EnvValue, GpuPod, lintText, Pod, POD_WARNING_METADATA, POD_WARNINGS_CONTEXT, PodSecurityStandard, Probe,
   ProjectedSource, RULES, SharedVolumePod, SidecarPod, TaintEffect, TolerationOperator, Volume,
 } from '../lib';
+import { synthErrors } from './util';
 
 const web = { name: 'web', image: 'nginx:1.25' };
 
@@ -22,21 +23,10 @@ function quietChart(props: ChartProps = {}): Chart {
   return new Chart(app, 'test', props);
 }
 
-/** The errors of a failed synth, one per line, or [] when it passes; anything else thrown fails the test. */
-function errorsOf(chart: Chart): string[] {
-  try {
-    Testing.synth(chart);
-    return [];
-  } catch (e: any) {
-    expect(String(e.message)).toMatch(/^Validation failed with the following errors:\n/);
-    return String(e.message).split('\n').slice(1).map(l => l.trim());
-  }
-}
-
 function synthErrorsOf(build: (scope: Construct) => void, props: ChartProps = {}): string[] {
   const chart = quietChart(props);
   build(chart);
-  return errorsOf(chart);
+  return synthErrors(chart);
 }
 
 const CORPUS = path.join(__dirname, 'corpus', 'invalid');
@@ -183,7 +173,7 @@ test('the accepted forms of the new checks pass', () => {
     }],
     terminationGracePeriod: Duration.minutes(1),
   });
-  expect(errorsOf(chart)).toEqual([]);
+  expect(synthErrors(chart)).toEqual([]);
 });
 
 // ---- All errors at once, each with a path ----------------------------------------------------------
@@ -293,13 +283,13 @@ test('fails when pods in two charts of one app collide, and not across apps or n
   new Pod(a, 'Web', { containers: [web] });
   new Pod(b, 'Web', { containers: [web] });
   new Pod(b, 'Other', { name: 'web', namespace: 'team-b', containers: [web] });
-  expect(errorsOf(a)).toEqual([
+  expect(synthErrors(a)).toEqual([
     "[b/Web] metadata.name: Pod 'web' with no namespace (both go to the namespace of kubectl apply) is also defined by a/Web; kubectl apply would make one overwrite the other, so give one of them another name [duplicate-object]",
   ]);
   // Another app with the same pod is independent.
   const other = quietChart();
   new Pod(other, 'Web', { containers: [web] });
-  expect(errorsOf(other)).toEqual([]);
+  expect(synthErrors(other)).toEqual([]);
 });
 
 test('fails when two other API objects of an app with pods collide, reported by the app', () => {
@@ -307,7 +297,7 @@ test('fails when two other API objects of an app with pods collide, reported by 
   new Pod(chart, 'Web', { containers: [web] });
   new kplus.ConfigMap(chart, 'One', { metadata: { name: 'settings' } });
   new ApiObject(chart, 'Two', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'settings' } });
-  expect(errorsOf(chart)).toEqual([
+  expect(synthErrors(chart)).toEqual([
     "[test/Two] metadata.name: ConfigMap 'settings' with no namespace (both go to the namespace of kubectl apply) is also defined by test/One; kubectl apply would make one overwrite the other, so give one of them another name [duplicate-object]",
   ]);
 });
@@ -392,7 +382,7 @@ test('warnings are not printed when the app or the environment silences them', (
   try {
     const chart = quietChart();
     const pod = new Pod(chart, 'Web', { containers: [GREETING_POD] });
-    expect(errorsOf(chart)).toEqual([]);
+    expect(synthErrors(chart)).toEqual([]);
     expect(pod.node.metadata.map(m => m.data)).toEqual([GREETING_WARNING]);
 
     process.env.CDK8S_PODS_WARNINGS = 'silent';
@@ -468,9 +458,9 @@ describe('the escape hatch stays checked', () => {
   test('a patch added after a first synth is checked by the next one', () => {
     const chart = quietChart();
     const pod = new Pod(chart, 'Web', { containers: [{ name: 'web', image: 'nginx:1.25' }] });
-    expect(errorsOf(chart)).toEqual([]);
+    expect(synthErrors(chart)).toEqual([]);
     pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers/0/imagePullPolicy', 'always'));
-    expect(errorsOf(chart)).toEqual([
+    expect(synthErrors(chart)).toEqual([
       "[test/Web] spec.containers[0].imagePullPolicy: imagePullPolicy 'always' is not one of Always, IfNotPresent, Never (values are case-sensitive); did you mean 'Always'? [enum-value]",
     ]);
   });
