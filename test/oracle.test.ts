@@ -91,19 +91,22 @@ function agreement(version: string) {
 }
 
 describe.each(oracle.VERSIONS)('agreement with the API server of Kubernetes %s', version => {
+  let result: ReturnType<typeof agreement>;
+  beforeAll(() => {
+    result = agreement(version);
+  });
+
   test('the recorded verdicts match the corpus (else: npm run oracle, which needs Go)', () => {
     expect(oracle.staleFiles(version)).toEqual([]);
   });
 
   test('every rejected object gets a lint error, and no apiserver rule fires on an accepted one, but for the known cases', () => {
-    const { disagreements } = agreement(version);
-    expect(disagreements).toEqual(Object.keys(KNOWN[version] ?? {}).sort());
+    expect(result.disagreements).toEqual(Object.keys(KNOWN[version] ?? {}).sort());
   });
 
   test('the corpus exercises both sides', () => {
-    const { counts } = agreement(version);
-    expect(counts.rejected).toBeGreaterThan(100);
-    expect(counts.accepted).toBeGreaterThan(50);
+    expect(result.counts.rejected).toBeGreaterThan(100);
+    expect(result.counts.accepted).toBeGreaterThan(50);
   });
 });
 
