@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadataDefinition, Duration, JsonPatch, Lazy } fro
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
-import { checkManifest, FieldPath, formatFinding, formatPath, podSecurityStandardProblem, show } from './rules';
+import { checkManifest, FieldPath, formatFinding, formatPath, namespacePhrase, objectIdentity, podSecurityStandardProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
 import { Toleration, _renderToleration } from './toleration';
 import { Volume } from './volume';
@@ -634,8 +634,7 @@ function identity(obj: ApiObject): string | undefined {
     return undefined;
   }
   if (typeof name !== 'string') return undefined;
-  const group = obj.apiVersion.includes('/') ? obj.apiVersion.slice(0, obj.apiVersion.indexOf('/')) : '';
-  return JSON.stringify([group, obj.kind, namespace ?? '', name]);
+  return objectIdentity(obj.apiVersion, obj.kind, typeof namespace === 'string' && namespace !== '' ? namespace : undefined, name);
 }
 
 /** The construct a reader knows: the pod (or cdk8s-plus object), not its `Resource` child. */
@@ -648,9 +647,7 @@ function ownerPath(obj: ApiObject): string {
 }
 
 function duplicateMessage(obj: ApiObject, first: ApiObject): string {
-  const namespace = obj.metadata.namespace;
-  const where = namespace ? `in namespace '${namespace}'` : 'with no namespace (both go to the namespace of kubectl apply)';
-  return `${obj.kind} '${obj.name}' ${where} is also defined by ${ownerPath(first)}; kubectl apply would make one overwrite the other, so give one of them another name`;
+  return `${obj.kind} '${obj.name}' ${namespacePhrase(obj.metadata.namespace)} is also defined by ${ownerPath(first)}; kubectl apply would make one overwrite the other, so give one of them another name`;
 }
 
 /** The duplicate error of an object, found by the app's validation in this synth. */

@@ -1,5 +1,5 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject, podSecurityStandardProblem, RULE_IDS } from '../rules';
+import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject, namespacePhrase, objectIdentity, podSecurityStandardProblem, RULE_IDS } from '../rules';
 import { isKnownField, nearestField } from '../rules/schema';
 import type { DocumentText } from './files';
 import { splitText } from './files';
@@ -47,9 +47,8 @@ export interface ObjectIdentity {
 function identity(manifest: unknown): { key: string; kind: string; name: string; namespace?: string } | undefined {
   if (!isObject(manifest) || typeof manifest.kind !== 'string' || typeof manifest.metadata?.name !== 'string') return undefined;
   const apiVersion = typeof manifest.apiVersion === 'string' ? manifest.apiVersion : '';
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
   const namespace = typeof manifest.metadata.namespace === 'string' && manifest.metadata.namespace !== '' ? manifest.metadata.namespace : undefined;
-  return { key: JSON.stringify([group, manifest.kind, namespace ?? '', manifest.metadata.name]), kind: manifest.kind, name: manifest.metadata.name, namespace };
+  return { key: objectIdentity(apiVersion, manifest.kind, namespace, manifest.metadata.name), kind: manifest.kind, name: manifest.metadata.name, namespace };
 }
 
 /**
@@ -65,12 +64,11 @@ export function duplicateObjects(objects: readonly ObjectIdentity[]): FileFindin
       first.set(o.key, o);
       continue;
     }
-    const where = o.namespace ? `in namespace '${o.namespace}'` : 'with no namespace (both go to the namespace of kubectl apply)';
     const at = earlier.file === o.file ? `line ${earlier.line ?? '?'}` : `${earlier.file}${earlier.line !== undefined ? `:${earlier.line}` : ''}`;
     const segments = [...o.segments, 'metadata', 'name'];
     out.push({
       file: o.file, line: o.line, rule: 'duplicate-object', severity: 'error', path: formatPath(segments), segments, kind: o.kind, name: o.name,
-      message: `${o.kind} '${o.name}' ${where} is also defined at ${at}; kubectl apply would make one overwrite the other, so give one of them another name or remove one`,
+      message: `${o.kind} '${o.name}' ${namespacePhrase(o.namespace)} is also defined at ${at}; kubectl apply would make one overwrite the other, so give one of them another name or remove one`,
     });
   }
   return out;

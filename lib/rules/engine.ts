@@ -243,3 +243,14 @@ export function checkEnum(ctx: RuleContext, value: unknown, path: FieldPath, wha
   const choices = values.filter(v => v !== '');
   ctx.report(path, `${what} ${show(value)} is not one of ${choices.join(', ')} (values are case-sensitive); ${hint ? `did you mean '${hint}'?` : `use one of them${values.includes('') ? ', or leave it out' : ''}`}`);
 }
+
+/** What identifies an object on the API server, as a key: its apiVersion group, kind, namespace and name. */
+export function objectIdentity(apiVersion: string, kind: string, namespace: string | undefined, name: string): string {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return JSON.stringify([group, kind, namespace ?? '', name]);
+}
+
+/** Where an object goes, for duplicate-object messages: `in namespace 'x'`, or that it has none. */
+export function namespacePhrase(namespace: string | undefined): string {
+  return namespace ? `in namespace '${namespace}'` : 'with no namespace (both go to the namespace of kubectl apply)';
+}
