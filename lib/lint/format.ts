@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
-import { RULES } from '../rules';
+import { IGNORE_ANNOTATION, RULES } from '../rules';
 import type { LintResult } from './index';
 import type { FileFinding } from './text';
 
@@ -75,7 +75,7 @@ export function humanReport(result: LintResult): string {
   const s = report.summary;
   let summary = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')} in ${plural(s.files - s.skipped.length, 'file')}`;
   if (s.skipped.length > 0) summary += `; ${plural(s.skipped.length, 'file')} skipped as not Kubernetes manifests`;
-  if (report.suppressed.length > 0) summary += `; ${report.suppressed.length} suppressed by ${'cdk8s-pods.io/ignore'}`;
+  if (report.suppressed.length > 0) summary += `; ${report.suppressed.length} suppressed by ${IGNORE_ANNOTATION}`;
   out.push(summary);
   return out.join('\n');
 }

@@ -387,7 +387,7 @@ function cut(value: string): string {
 function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'empty (null)';
   if (Array.isArray(value)) return 'a list';
-  return `a ${typeof value} (${String(value).length > 40 ? `${String(value).slice(0, 37)}...` : String(value)})`;
+  return `a ${typeof value} (${cut(String(value))})`;
 }
 
 function errorMessage(e: unknown): string {
