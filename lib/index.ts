@@ -9,7 +9,7 @@ export * from './shared-volume-pod';
 export * from './sidecar-pod';
 export * from './toleration';
 export * from './volume';
-export { RULES, checkManifest, formatFinding, podTarget, IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION } from './rules';
+export { RULES, checkManifest, formatFinding, podTarget, IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION, KubernetesVersion, DEFAULT_KUBERNETES_VERSION } from './rules';
 export type { Finding, Rule, Severity, CheckOptions } from './rules';
 // The cdk8s-plus enums and value types the props use, so one import is enough.
 export {

@@ -21,6 +21,10 @@ const ROOT = path.resolve(__dirname, '..');
 const CORPUS_ROOTS = [
   { dir: 'test/corpus', recursive: true, ext: ['.yaml', '.yml', '.json'] },
   { dir: 'dist', recursive: false, ext: ['.yaml'] },
+  // Generated corpora: single-mistake mutations (scripts/gen-mutations.js) and the objects of the
+  // construct property test (test/property.test.ts).
+  { dir: 'test/oracle/mutations', recursive: false, ext: ['.yaml'] },
+  { dir: 'test/oracle/property', recursive: false, ext: ['.yaml'] },
 ];
 
 const VERSIONS = ['1.28', '1.34'];

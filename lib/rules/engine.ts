@@ -44,6 +44,23 @@ export enum PodSecurityStandard {
 const PSS_LEVELS: readonly string[] = Object.values(PodSecurityStandard);
 
 /**
+ * The Kubernetes releases the rules know, each with the schema generated from that release's
+ * OpenAPI and the behaviour that changed in it (native sidecars, relaxed env names, ...).
+ */
+export enum KubernetesVersion {
+  V1_28 = '1.28',
+  V1_29 = '1.29',
+  V1_30 = '1.30',
+  V1_31 = '1.31',
+  V1_32 = '1.32',
+  V1_33 = '1.33',
+  V1_34 = '1.34',
+}
+
+/** The release checked when none is given: 1.28, as cdk8s-plus-28. */
+export const DEFAULT_KUBERNETES_VERSION = KubernetesVersion.V1_28;
+
+/**
  * Why `value` is not a Pod Security Standard level, with the fix, or undefined when it is one (or
  * absent). Options are checked, never ignored: a misspelt level would silently enforce nothing.
  */
@@ -76,6 +93,12 @@ export interface CheckOptions {
    * @default false
    */
   readonly keepSuppressed?: boolean;
+  /**
+   * The Kubernetes release to check against (`'1.28'` to `'1.34'`): its schema, its served API
+   * versions and the behaviour that changed between releases.
+   * @default '1.28'
+   */
+  readonly kubernetesVersion?: KubernetesVersion | `${KubernetesVersion}`;
 }
 
 /** What a rule sees. */
