@@ -2,14 +2,16 @@ import { Chart, ChartProps, Duration, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  Cpu, DnsPolicy, EnvFrom, EnvValue, EnvFieldPaths, GpuPod, GpuVendor, NodeLabel, Pod, PodSecurityStandard, Probe,
-  ResourcePresets, RestartPolicy, SecurityPresets, SharedVolumePod, SidecarMode, SidecarPod, Volume,
+  Cpu, DnsPolicy, EnvFrom, EnvValue, EnvFieldPaths, GpuPod, GpuVendor, KubernetesVersion, NodeLabel, Pod, PodSecurityStandard, Probe,
+  ResourcePresets, RestartPolicy, SecurityPresets, setKubernetesVersion, SharedVolumePod, SidecarMode, SidecarPod, Volume,
 } from '../lib';
 
 /** One realistic pod per construct, the combined GPU + sidecar + shared volume pod, and the pod-level flags. */
 export class ConstructExamplesChart extends Chart {
   public constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
+    // These pods target Kubernetes 1.30 clusters: native sidecars are on (and SidecarPod's default).
+    setKubernetesVersion(this, KubernetesVersion.V1_30);
 
     // SidecarPod: nginx with a log shipper reading its access log from a shared volume.
     const nginxLogs = Volume.emptyDir('nginx-logs', { sizeLimit: Size.mebibytes(512) });

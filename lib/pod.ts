@@ -2,7 +2,7 @@ import { ApiObject, ApiObjectMetadataDefinition, Duration, JsonPatch, Lazy } fro
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
-import { checkManifest, FieldPath, formatFinding, formatPath, namespacePhrase, objectIdentity, podSecurityStandardProblem, show } from './rules';
+import { checkManifest, FieldPath, formatFinding, formatPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, namespacePhrase, objectIdentity, podSecurityStandardProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
 import { Toleration, _renderToleration } from './toleration';
 import { Volume } from './volume';
@@ -20,6 +20,29 @@ export const POD_WARNING_METADATA = 'cdk8s-pods:warning';
  * as `POD_WARNING_METADATA`.
  */
 export const POD_WARNINGS_CONTEXT = 'cdk8s-pods:warnings';
+
+/**
+ * The context key of the Kubernetes release the pods of an app or chart are checked against,
+ * `'1.28'` (the default) to `'1.34'`: its schema, its served API versions and the behaviour that
+ * changed (native sidecars from 1.29, which `SidecarPod` then uses by default). Set it with
+ * `setKubernetesVersion(app, KubernetesVersion.V1_30)` before adding charts or pods.
+ */
+export const KUBERNETES_VERSION_CONTEXT = 'cdk8s-pods:kubernetesVersion';
+
+/**
+ * Checks every pod under `scope` (an App or a Chart) against a Kubernetes release. Call it before
+ * adding children: constructs read the setting when they are created, like any construct context.
+ *
+ * ```ts
+ * const app = new App();
+ * setKubernetesVersion(app, KubernetesVersion.V1_30);
+ * ```
+ */
+export function setKubernetesVersion(scope: Construct, version: KubernetesVersion | `${KubernetesVersion}`): void {
+  const problem = kubernetesVersionProblem(version);
+  if (problem) throw new TypeError(problem);
+  scope.node.setContext(KUBERNETES_VERSION_CONTEXT, version);
+}
 
 /**
  * How sidecars run.
@@ -101,7 +124,7 @@ export interface PodProps {
   readonly sidecars?: ContainerProps[];
   /**
    * How sidecars run.
-   * @default SidecarMode.CLASSIC - works on the Kubernetes 1.28 API this library targets, where native sidecars are still alpha
+   * @default - SidecarMode.NATIVE when the pod is checked against Kubernetes 1.29 or newer (`setKubernetesVersion`), where native sidecars are on by default; SidecarMode.CLASSIC for 1.28, the default release, where they are alpha
    */
   readonly sidecarMode?: SidecarMode;
   /**
@@ -253,6 +276,8 @@ export class Pod extends Construct {
 
   private readonly props: PodProps;
   private readonly sidecarMode: SidecarMode;
+  /** The release the pod is checked against: the `KUBERNETES_VERSION_CONTEXT` of its scope. */
+  private readonly kubernetesVersion?: KubernetesVersion;
   private readonly _containers: Container[] = [];
   private readonly _initContainers: Container[] = [];
   private readonly _volumes: Volume[] = [];
@@ -275,7 +300,10 @@ export class Pod extends Construct {
     const { initContainers, containers, sidecars, volumes, tolerations, ...rest } = given;
     this.props = _snapshot(rest);
     const q = this.props;
-    this.sidecarMode = q.sidecarMode ?? SidecarMode.CLASSIC;
+    this.kubernetesVersion = this.node.tryGetContext(KUBERNETES_VERSION_CONTEXT);
+    // Native sidecars are on by default from Kubernetes 1.29: the default follows the target release.
+    this.sidecarMode = q.sidecarMode ?? (kubernetesVersionProblem(this.kubernetesVersion) === undefined
+      && kubernetesMinor({ kubernetesVersion: this.kubernetesVersion }) >= 29 ? SidecarMode.NATIVE : SidecarMode.CLASSIC);
     this.name = q.name ?? id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
     const resource = new PodObject(this, 'Resource', {
       apiVersion: 'v1',
@@ -507,12 +535,14 @@ export class Pod extends Construct {
     // An invalid level is reported with the rest, not thrown; the other rules still run.
     const level = this.props.podSecurityStandard;
     const levelProblem = podSecurityStandardProblem(level);
-    const findings = checkManifest(manifest, { podSecurityStandard: levelProblem ? undefined : level });
+    const versionProblem = kubernetesVersionProblem(this.kubernetesVersion);
+    const findings = checkManifest(manifest, { podSecurityStandard: levelProblem ? undefined : level, kubernetesVersion: versionProblem ? undefined : this.kubernetesVersion });
     // A props problem reported while rendering explains its field better than a rule that sees the result.
     const explained = new Set(issues.map(i => formatPath(i.path)));
     const kept = explained.size === 0 ? findings : findings.filter(f => !explained.has(f.path));
     const errors = [
       ...(levelProblem ? [`podSecurityStandard: ${levelProblem} [pod]`] : []),
+      ...(versionProblem ? [`context ${KUBERNETES_VERSION_CONTEXT}: ${versionProblem} [pod]`] : []),
       ...issues.map(i => `${formatPath(i.path)}: ${i.message} [field-type]`),
       ...kept.filter(f => f.severity === 'error').map(formatFinding),
     ];

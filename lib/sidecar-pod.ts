@@ -14,9 +14,10 @@ export interface SidecarPodProps extends Omit<PodProps, 'containers' | 'sidecars
 /**
  * One app container plus one or more sidecars that share its localhost and, optionally, volumes.
  *
- * Sidecars are classic (regular containers) by default, which works on every cluster the
- * Kubernetes 1.28 API describes; `sidecarMode: SidecarMode.NATIVE` makes them init containers
- * with `restartPolicy: Always` for 1.29+ clusters.
+ * Sidecars follow the Kubernetes release the pod is checked against (`setKubernetesVersion`):
+ * native (init containers with `restartPolicy: Always`, started before the app and stopped after
+ * it) from 1.29, where they are on by default; classic (regular containers) for 1.28, the default
+ * release. `sidecarMode` chooses explicitly.
  *
  * ```ts
  * new SidecarPod(chart, 'Web', {

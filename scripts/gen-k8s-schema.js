@@ -1,125 +1,47 @@
 #!/usr/bin/env node
-// Generates lib/rules/k8s-1.28-schema.json: the field names and types of every Kubernetes 1.28
-// kind, for the shape rules (api-version-kind, unknown-field, field-type) in lib/rules/schema.ts.
+// Generates lib/rules/schemas/k8s-<version>.json, one file per supported Kubernetes release: the
+// kinds, field names, field types and required fields of every built-in type, for the shape rules
+// (api-version-kind, unknown-field, field-type, required-field) in lib/rules/schema.ts.
 //
-// Source: the JSON schemas that kubernetes-models@4.3.1 ships for Kubernetes 1.27.1
-// (node_modules/kubernetes-models/_schemas/IoK8s*.js and @kubernetes-models/apimachinery/_schemas),
-// plus the 1.27 -> 1.28 differences in the tables below. The output is deterministic (sorted keys,
-// one definition per line), so running the script twice gives the same bytes.
+// Source: the OpenAPI v3 documents each release of Kubernetes commits in api/openapi-spec/v3/,
+// read from the `k8s.io/kubernetes` Go module of that exact release (`go mod download` puts it in
+// the module cache; the Go module proxy serves it). Nothing is hand-written about fields: the only
+// tables below are the API versions removed before 1.28 (no spec we read has them any more) and
+// `kind: List`, which is no type in OpenAPI but what `kubectl get -o yaml` prints.
 //
-//   node scripts/gen-k8s-schema.js          writes the JSON file
-//   node scripts/gen-k8s-schema.js --check  exits 1 when the committed file differs from a fresh run
+// For each release the file also says which `apiVersion/kind` an older release served and this one
+// no longer does (`removed`, with the release that dropped it) and which ones a newer release
+// introduced (`added`, with the first release that serves it), so the checker can say
+// "removed in 1.32; use ..." and "first served by Kubernetes 1.34" instead of "unknown".
+//
+// The output is deterministic (sorted keys, one definition per line).
+//
+//   node scripts/gen-k8s-schema.js          writes the JSON files (needs Go and the module proxy, or a warm module cache)
+//   node scripts/gen-k8s-schema.js --check  exits 1 when a committed file differs from a fresh run
 'use strict';
 
-const fs = require('fs');
-const path = require('path');
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const OUT = path.join(ROOT, 'lib', 'rules', 'k8s-1.28-schema.json');
-const SOURCE = 'kubernetes-models@4.3.1 (Kubernetes 1.27.1) + 1.28 additions';
+const OUT_DIR = path.join(ROOT, 'lib', 'rules', 'schemas');
 
-// ---------------------------------------------------------------------------------------------
-// 1.27.1 -> 1.28 patch table.
-//
-// Fields added in Kubernetes 1.28 (diffed against @kubernetes/client-node 0.20.0 and the 1.28
-// types that cdk8s-plus-28 ships in lib/imports/k8s.d.ts), and fields the kubernetes-models
-// generator drops (it loses any property literally named `description`, and JSONSchemaProps'
-// `x-kubernetes-*` properties). Types use the raw OpenAPI shape of the source schemas.
-// ---------------------------------------------------------------------------------------------
-const STRING = { type: 'string' };
-const INT32 = { type: 'integer', format: 'int32' };
-const BOOLEAN = { type: 'boolean' };
-const ref = name => ({ $ref: `${name}#` });
-const CRD = 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1';
-
-const ADDED_FIELDS = [
-  // KEP-753 native sidecars: `restartPolicy: Always` on init containers.
-  ['io.k8s.api.core.v1.Container', 'restartPolicy', STRING],
-  ['io.k8s.api.core.v1.EphemeralContainer', 'restartPolicy', STRING],
-  // KEP-3850 backoff limit per index, KEP-3939 pod replacement policy.
-  ['io.k8s.api.batch.v1.JobSpec', 'backoffLimitPerIndex', INT32],
-  ['io.k8s.api.batch.v1.JobSpec', 'maxFailedIndexes', INT32],
-  ['io.k8s.api.batch.v1.JobSpec', 'podReplacementPolicy', { type: 'string', enum: ['Failed', 'TerminatingOrFailed'] }],
-  // Status-only fields new in 1.28 (written by the control plane; listed so `kubectl get -o yaml` output is clean).
-  ['io.k8s.api.batch.v1.JobStatus', 'failedIndexes', STRING],
-  ['io.k8s.api.batch.v1.JobStatus', 'terminating', INT32],
-  ['io.k8s.api.core.v1.PodStatus', 'hostIPs', { type: 'array', items: ref('io.k8s.api.core.v1.HostIP') }],
-  ['io.k8s.api.core.v1.PersistentVolumeClaimStatus', 'allocatedResourceStatuses', { type: 'object', additionalProperties: STRING }],
-  ['io.k8s.api.core.v1.PersistentVolumeStatus', 'lastPhaseTransitionTime', ref('io.k8s.apimachinery.pkg.apis.meta.v1.Time')],
-  // API priority and fairness: the exempt priority level became configurable.
-  ['io.k8s.api.flowcontrol.v1beta2.PriorityLevelConfigurationSpec', 'exempt', ref('io.k8s.api.flowcontrol.v1beta2.ExemptPriorityLevelConfiguration')],
-  ['io.k8s.api.flowcontrol.v1beta3.PriorityLevelConfigurationSpec', 'exempt', ref('io.k8s.api.flowcontrol.v1beta3.ExemptPriorityLevelConfiguration')],
-  // CRD validation rules: reason and fieldPath.
-  [`${CRD}.ValidationRule`, 'fieldPath', STRING],
-  [`${CRD}.ValidationRule`, 'reason', STRING],
-  // Dropped by the kubernetes-models generator: properties named `description`.
-  ['io.k8s.api.scheduling.v1.PriorityClass', 'description', STRING],
-  [`${CRD}.CustomResourceColumnDefinition`, 'description', STRING],
-  [`${CRD}.ExternalDocumentation`, 'description', STRING],
-  [`${CRD}.JSONSchemaProps`, 'description', STRING],
-  // Dropped by the kubernetes-models generator: JSONSchemaProps' vendor extensions.
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-embedded-resource', BOOLEAN],
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-int-or-string', BOOLEAN],
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-list-map-keys', { type: 'array', items: STRING }],
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-list-type', STRING],
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-map-type', STRING],
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-preserve-unknown-fields', BOOLEAN],
-  [`${CRD}.JSONSchemaProps`, 'x-kubernetes-validations', { type: 'array', items: ref(`${CRD}.ValidationRule`) }],
-];
-
-// Definitions new in 1.28 that the added fields above refer to.
-const ADDED_DEFINITIONS = {
-  'io.k8s.api.core.v1.HostIP': { type: 'object', properties: { ip: STRING } },
-  'io.k8s.api.flowcontrol.v1beta2.ExemptPriorityLevelConfiguration': { type: 'object', properties: { lendablePercent: INT32, nominalConcurrencyShares: INT32 } },
-  'io.k8s.api.flowcontrol.v1beta3.ExemptPriorityLevelConfiguration': { type: 'object', properties: { lendablePercent: INT32, nominalConcurrencyShares: INT32 } },
-  // `kind: List` (what `kubectl get -o yaml` prints for several objects). Its items are whole
-  // objects; the checker checks each one as a manifest of its own.
-  'io.k8s.apimachinery.pkg.apis.meta.v1.List': {
-    type: 'object',
-    required: ['apiVersion', 'kind'],
-    properties: {
-      apiVersion: { type: 'string', enum: ['v1'] },
-      kind: { type: 'string', enum: ['List'] },
-      metadata: ref('io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta'),
-      items: { type: 'array', items: ref('io.k8s.apimachinery.pkg.runtime.RawExtension') },
-    },
-  },
+/** The releases, each pinned to the newest patch release the Go module proxy serves. Keep in step with KubernetesVersion. */
+const RELEASES = {
+  '1.28': 'v1.28.15',
+  '1.29': 'v1.29.15',
+  '1.30': 'v1.30.14',
+  '1.31': 'v1.31.14',
+  '1.32': 'v1.32.13',
+  '1.33': 'v1.33.13',
+  '1.34': 'v1.34.4',
 };
 
-// Enum values added in 1.28.
-const ADDED_ENUM_VALUES = [
-  ['io.k8s.api.batch.v1.PodFailurePolicyRule', 'action', 'FailIndex'],
-];
-
-// Kinds that the source schemas do not define.
-const ADDED_KINDS = {
-  'v1/List': 'io.k8s.apimachinery.pkg.apis.meta.v1.List',
-};
-
-// API versions that Kubernetes 1.28 serves but the source has no schema for (alpha APIs, and
-// 1.27/1.28 additions). Their apiVersion/kind is accepted; their fields are not checked.
-const UNCHECKED_KINDS = [
-  'admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicy',
-  'admissionregistration.k8s.io/v1alpha1/ValidatingAdmissionPolicyBinding',
-  'admissionregistration.k8s.io/v1beta1/ValidatingAdmissionPolicy',
-  'admissionregistration.k8s.io/v1beta1/ValidatingAdmissionPolicyBinding',
-  'authentication.k8s.io/v1/SelfSubjectReview',
-  'authentication.k8s.io/v1alpha1/SelfSubjectReview',
-  'authentication.k8s.io/v1beta1/SelfSubjectReview',
-  'certificates.k8s.io/v1alpha1/ClusterTrustBundle',
-  'internal.apiserver.k8s.io/v1alpha1/StorageVersion',
-  'networking.k8s.io/v1alpha1/ClusterCIDR',
-  'networking.k8s.io/v1alpha1/IPAddress',
-  'resource.k8s.io/v1alpha2/PodSchedulingContext',
-  'resource.k8s.io/v1alpha2/ResourceClaim',
-  'resource.k8s.io/v1alpha2/ResourceClaimTemplate',
-  'resource.k8s.io/v1alpha2/ResourceClass',
-];
-
-// API versions the source still has but Kubernetes 1.28 no longer serves
-// (https://kubernetes.io/docs/reference/using-api/deprecation-guide/). Their `...List` kinds go
-// too. The checker names the served apiVersion of the same kind as the fix.
-const REMOVED = [
+// API versions removed before 1.28 (https://kubernetes.io/docs/reference/using-api/deprecation-guide/).
+// No spec read here has them, so they are listed; their `...List` kinds go too. The checker names
+// the served apiVersion of the same kind as the fix, or the note when there is none.
+const REMOVED_BEFORE = [
   // [apiVersion, kinds, removed in, note when there is no served replacement]
   ['extensions/v1beta1', ['DaemonSet', 'Deployment', 'NetworkPolicy', 'ReplicaSet', 'Scale'], '1.16'],
   ['extensions/v1beta1', ['PodSecurityPolicy'], '1.16', 'PodSecurityPolicy is gone since Kubernetes 1.25; use Pod Security Admission (pod-security.kubernetes.io labels on the namespace)'],
@@ -151,217 +73,208 @@ const REMOVED = [
   ['storage.k8s.io/v1beta1', ['CSIStorageCapacity'], '1.27'],
 ];
 
+// `kind: List` (what `kubectl get -o yaml` prints for several objects) is no OpenAPI type. Its
+// items are whole objects; the checker checks each one as a manifest of its own.
+const LIST = {
+  name: 'io.k8s.apimachinery.pkg.apis.meta.v1.List',
+  key: 'v1/List',
+  def: {
+    properties: {
+      apiVersion: { t: 'string' },
+      items: { items: { t: 'any' }, t: 'array' },
+      kind: { t: 'string' },
+      metadata: { ref: 'io.k8s.apimachinery.pkg.apis.meta.v1.ListMeta', t: 'ref' },
+    },
+    required: ['apiVersion', 'kind'],
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 
-/** Every schema the kubernetes-models packages register, by id. */
-function loadSources() {
-  const kmDir = path.dirname(require.resolve('kubernetes-models/package.json', { paths: [ROOT] }));
-  const amDir = path.dirname(require.resolve('@kubernetes-models/apimachinery/package.json', { paths: [kmDir] }));
-  const validate = require(require.resolve('@kubernetes-models/validate', { paths: [kmDir] }));
-  const version = require(path.join(kmDir, 'package.json')).version;
-  if (version !== '4.3.1') throw new Error(`expected kubernetes-models 4.3.1, found ${version}: review the patch tables and SOURCE`);
-  const defs = {};
-  const original = validate.register;
-  validate.register = (id, schema) => {
-    defs[id] = schema;
-  };
-  try {
-    for (const dir of [path.join(kmDir, '_schemas'), path.join(amDir, '_schemas')]) {
-      for (const file of fs.readdirSync(dir).sort()) {
-        if (file.endsWith('.js')) require(path.join(dir, file)).addSchema();
-      }
-    }
-  } finally {
-    validate.register = original;
-  }
-  return defs;
+function fail(message) {
+  process.stderr.write(`gen-k8s-schema: ${message}\n`);
+  process.exit(1);
 }
 
-function applyPatches(defs) {
-  const out = JSON.parse(JSON.stringify(defs));
-  for (const [name, def] of Object.entries(ADDED_DEFINITIONS)) {
-    if (out[name]) throw new Error(`ADDED_DEFINITIONS: ${name} already exists in the source`);
-    out[name] = JSON.parse(JSON.stringify(def));
+/** The directory of the k8s.io/kubernetes module at `tag`, downloading it into the module cache if need be. */
+function moduleDir(tag) {
+  const res = spawnSync('go', ['mod', 'download', '-json', `k8s.io/kubernetes@${tag}`], { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 26 });
+  if (res.error && res.error.code === 'ENOENT') fail('`go` is not on PATH: the schemas are read from the k8s.io/kubernetes Go modules (install Go, or use the committed files)');
+  let info;
+  try {
+    info = JSON.parse(res.stdout);
+  } catch {
+    fail(`go mod download k8s.io/kubernetes@${tag} failed: ${res.stderr || res.stdout}`);
   }
-  for (const [name, field, type] of ADDED_FIELDS) {
-    const def = out[name];
-    if (!def || !def.properties) throw new Error(`ADDED_FIELDS: no definition ${name}`);
-    if (def.properties[field]) throw new Error(`ADDED_FIELDS: ${name}.${field} already exists in the source`);
-    def.properties[field] = JSON.parse(JSON.stringify(type));
+  if (info.Error || !info.Dir) fail(`go mod download k8s.io/kubernetes@${tag} failed: ${info.Error || 'no Dir'}`);
+  return info.Dir;
+}
+
+/** Every component schema of a release's OpenAPI v3 documents, by name. */
+function loadSpec(dir) {
+  const v3 = path.join(dir, 'api', 'openapi-spec', 'v3');
+  const schemas = {};
+  for (const file of fs.readdirSync(v3).sort()) {
+    if (!file.endsWith('.json')) continue;
+    const doc = JSON.parse(fs.readFileSync(path.join(v3, file), 'utf8'));
+    for (const [name, schema] of Object.entries((doc.components && doc.components.schemas) || {})) {
+      if (schemas[name] && stable(strip(schemas[name])) !== stable(strip(schema))) fail(`${file}: ${name} differs from its definition in another document`);
+      schemas[name] = schema;
+    }
   }
-  for (const [name, field, value] of ADDED_ENUM_VALUES) {
-    const prop = out[name] && out[name].properties && out[name].properties[field];
-    if (!prop || !Array.isArray(prop.enum)) throw new Error(`ADDED_ENUM_VALUES: ${name}.${field} has no enum`);
-    if (!prop.enum.includes(value)) prop.enum.push(value);
-  }
+  return schemas;
+}
+
+/** A schema without its documentation, for comparing. */
+function strip(schema) {
+  if (Array.isArray(schema)) return schema.map(strip);
+  if (!schema || typeof schema !== 'object') return schema;
+  const out = {};
+  for (const [k, v] of Object.entries(schema)) if (k !== 'description' && k !== 'default' && k !== 'example') out[k] = strip(v);
   return out;
 }
 
-const refName = r => r.replace(/#$/, '');
+const refName = r => r.replace(/^#\/components\/schemas\//, '');
 
-// Definitions that are scalars or free-form JSON are inlined as a type instead of a ref.
-function inlineType(name, defs) {
+/** `{allOf: [{$ref}]}` (how v3 writes a ref with a default) -> the ref. */
+function unwrap(schema) {
+  if (schema.allOf && schema.allOf.length === 1 && !schema.type && !schema.properties) return unwrap(schema.allOf[0]);
+  return schema;
+}
+
+/** Definitions that are scalars or free-form JSON are inlined as a type instead of a ref. */
+function inlineType(name, schemas) {
   if (name === 'io.k8s.apimachinery.pkg.util.intstr.IntOrString') return { t: 'int-or-string' };
   if (name === 'io.k8s.apimachinery.pkg.api.resource.Quantity') return { t: 'quantity' };
-  const def = defs[name];
-  if (!def) throw new Error(`unknown $ref ${name}`);
+  const def = schemas[name];
+  if (!def) fail(`unknown $ref ${name}`);
   if (def.properties) return undefined;
-  if (def.oneOf) throw new Error(`unexpected oneOf definition ${name}`);
   if (def.type === 'string') return { t: 'string' }; // Time, MicroTime
   return { t: 'any' }; // RawExtension, FieldsV1, JSON, JSONSchemaPropsOr*: any JSON
 }
 
-/** Converts a source schema to the compact type; inline objects become definitions of their own. */
-function convert(schema, defs, where, extra) {
+/** Converts an OpenAPI schema to the compact type of lib/rules/schema.ts. */
+function convert(raw, schemas, where) {
+  const schema = unwrap(raw);
   if (schema.$ref) {
     const name = refName(schema.$ref);
-    return inlineType(name, defs) || { t: 'ref', ref: name };
+    return inlineType(name, schemas) || { t: 'ref', ref: name };
   }
-  if (schema.oneOf) {
-    const alts = schema.oneOf.filter(s => s.type !== 'null');
-    if (alts.length === 1) return convert(alts[0], defs, where, extra);
-    const types = alts.map(s => s.type).sort().join(',');
-    if (types === 'integer,string') return { t: 'int-or-string' };
-    if (types === 'number,string') return { t: 'quantity' };
-    throw new Error(`unexpected oneOf at ${where}: ${JSON.stringify(schema)}`);
-  }
+  if (schema['x-kubernetes-int-or-string']) return { t: 'int-or-string' };
+  if (schema['x-kubernetes-preserve-unknown-fields']) return { t: 'any' };
   switch (schema.type) {
     case 'string':
-      return Array.isArray(schema.enum) ? { t: 'string', enum: [...schema.enum].sort() } : { t: 'string' };
+      return { t: 'string' };
     case 'integer':
-      return { t: 'integer' };
+      // int32 fields overflow in the API server's decoder beyond 32 bits; the rest are int64.
+      return schema.format === 'int32' ? { t: 'int32' } : { t: 'integer' };
     case 'number':
       return { t: 'number' };
     case 'boolean':
       return { t: 'boolean' };
     case 'array':
-      return { t: 'array', items: schema.items ? convert(schema.items, defs, `${where}[]`, extra) : { t: 'any' } };
+      return { t: 'array', items: schema.items ? convert(schema.items, schemas, `${where}[]`) : { t: 'any' } };
     case 'object':
-      if (schema.properties) {
-        // An object written out inline (StatefulSetSpec.volumeClaimTemplates is a PersistentVolumeClaim
-        // without the apiVersion/kind enums): a ref to the one definition with the same fields, or
-        // else a definition of its own, named after where it is.
-        const same = sameShape(schema, defs);
-        if (same) return { t: 'ref', ref: same };
-        extra[where] = schema;
-        return { t: 'ref', ref: where };
-      }
+      if (schema.properties) fail(`unexpected inline object at ${where}`);
       if (schema.additionalProperties && typeof schema.additionalProperties === 'object') {
-        return { t: 'map', values: convert(schema.additionalProperties, defs, `${where}{}`, extra) };
+        return { t: 'map', values: convert(schema.additionalProperties, schemas, `${where}{}`) };
       }
       return { t: 'any' };
     case undefined:
       return { t: 'any' };
     default:
-      throw new Error(`unexpected type at ${where}: ${JSON.stringify(schema)}`);
+      return fail(`unexpected type at ${where}: ${JSON.stringify(strip(schema))}`);
   }
 }
 
-/** The definition with the same fields and field types as an inline object (enums aside), if exactly one. */
-function sameShape(schema, defs) {
-  const shape = s => {
-    const props = {};
-    for (const [field, type] of Object.entries(s.properties)) {
-      const { enum: _ignored, ...rest } = convert(type, defs, field, {});
-      props[field] = rest;
-    }
-    return stable(props);
-  };
-  const wanted = shape(schema);
-  const keys = Object.keys(schema.properties).sort().join();
-  const matches = Object.keys(defs).filter(name => {
-    const def = defs[name];
-    return def.properties && Object.keys(def.properties).sort().join() === keys && shape(def) === wanted;
-  });
-  return matches.length === 1 ? matches[0] : undefined;
-}
-
-/** The kinds kubernetes-models exports as classes (static apiVersion and kind). */
-function exportedKinds() {
-  const km = require(require.resolve('kubernetes-models', { paths: [ROOT] }));
-  const found = new Set();
-  const walk = (obj, depth) => {
-    for (const value of Object.values(obj)) {
-      if (typeof value === 'function' && typeof value.apiVersion === 'string' && typeof value.kind === 'string') found.add(`${value.apiVersion}/${value.kind}`);
-      else if (value && typeof value === 'object' && depth < 3) walk(value, depth + 1);
-    }
-  };
-  walk(km, 0);
-  return found;
-}
-
-function build() {
-  const defs = applyPatches(loadSources());
-
-  // Kinds: definitions whose apiVersion and kind are fixed by an enum.
-  const removed = {};
-  for (const [apiVersion, kinds, version, note] of REMOVED) {
-    for (const kind of kinds) {
-      for (const k of [kind, `${kind}List`]) removed[`${apiVersion}/${k}`] = note ? { in: version, note } : { in: version };
-    }
-  }
+/** `apiVersion/kind` -> definition name, for the definitions that are exactly one kind. */
+function kindsOf(schemas) {
   const kinds = {};
-  for (const [name, def] of Object.entries(defs)) {
-    const p = def.properties || {};
-    const av = p.apiVersion && p.apiVersion.enum;
-    const kind = p.kind && p.kind.enum;
-    if (!av || !kind || ADDED_DEFINITIONS[name]) continue;
-    if (av.length !== 1 || kind.length !== 1) throw new Error(`${name}: more than one apiVersion/kind`);
-    const key = `${av[0]}/${kind[0]}`;
-    if (kinds[key]) throw new Error(`${key} defined twice (${kinds[key]}, ${name})`);
-    if (!removed[key]) kinds[key] = name;
+  for (const [name, def] of Object.entries(schemas)) {
+    const gvks = def['x-kubernetes-group-version-kind'];
+    // DeleteOptions, WatchEvent and Status carry one entry per API group: not objects to apply.
+    if (!Array.isArray(gvks) || gvks.length !== 1 || !def.properties || !def.properties.kind) continue;
+    const { group, version, kind } = gvks[0];
+    const key = `${group ? `${group}/` : ''}${version}/${kind}`;
+    if (kinds[key]) fail(`${key} defined twice (${kinds[key]}, ${name})`);
+    kinds[key] = name;
   }
-  // Cross-check: the schemas with fixed apiVersion/kind are exactly the classes kubernetes-models exports.
-  const fixed = new Set(Object.keys(kinds).concat(Object.keys(removed).filter(k => refNameOfKind(k, defs))));
-  const exported = exportedKinds();
-  const mismatch = [...fixed].filter(k => !exported.has(k)).concat([...exported].filter(k => !fixed.has(k)));
-  if (mismatch.length > 0) throw new Error(`schemas and kubernetes-models exports disagree on ${mismatch.join(', ')}`);
-  for (const [apiVersion, kinds] of REMOVED) {
-    for (const kind of kinds) if (!refNameOfKind(`${apiVersion}/${kind}`, defs)) throw new Error(`REMOVED: ${apiVersion}/${kind} is not in the source`);
-  }
-  Object.assign(kinds, ADDED_KINDS);
-  for (const key of UNCHECKED_KINDS) if (kinds[key]) throw new Error(`UNCHECKED_KINDS: ${key} has a schema`);
+  kinds[LIST.key] = LIST.name;
+  return kinds;
+}
 
-  // Definitions reachable from the kinds.
+/** The compact schema of one release: its kinds and the definitions they reach. */
+function compactRelease(schemas) {
+  const kinds = kindsOf(schemas);
   const out = {};
-  const extra = {};
-  const queue = Object.values(kinds);
+  const queue = Object.values(kinds).filter(n => n !== LIST.name);
   const visit = type => {
     if (type.t === 'ref') queue.push(type.ref);
     if (type.items) visit(type.items);
     if (type.values) visit(type.values);
   };
+  out[LIST.name] = LIST.def;
+  visit(LIST.def.properties.metadata);
   while (queue.length > 0) {
     const name = queue.shift();
     if (out[name]) continue;
-    const def = defs[name] || extra[name];
-    if (!def || !def.properties) throw new Error(`${name} is not an object definition`);
+    const def = schemas[name];
+    if (!def || !def.properties) fail(`${name} is not an object definition`);
     const properties = {};
     for (const [field, schema] of Object.entries(def.properties)) {
-      properties[field] = convert(schema, defs, `${name}.${field}`, extra);
+      properties[field] = convert(schema, schemas, `${name}.${field}`);
       visit(properties[field]);
     }
     const required = [...new Set(def.required || [])].sort();
     out[name] = required.length > 0 ? { properties, required } : { properties };
   }
-  return {
-    source: SOURCE,
-    kinds,
-    removed,
-    unchecked: [...UNCHECKED_KINDS].sort(),
-    definitions: out,
-  };
+  return { kinds, definitions: out };
 }
 
-function refNameOfKind(key, defs) {
-  const slash = key.lastIndexOf('/');
-  const apiVersion = key.slice(0, slash);
-  const kind = key.slice(slash + 1);
-  for (const [name, def] of Object.entries(defs)) {
-    const p = def.properties || {};
-    if (p.kind && p.kind.enum && p.kind.enum[0] === kind && p.apiVersion && p.apiVersion.enum && p.apiVersion.enum[0] === apiVersion) return name;
+const minor = v => Number(v.split('.')[1]);
+
+function build() {
+  const versions = Object.keys(RELEASES).sort((a, b) => minor(a) - minor(b));
+  const releases = {};
+  for (const v of versions) releases[v] = compactRelease(loadSpec(moduleDir(RELEASES[v])));
+
+  const before = {};
+  for (const [apiVersion, kinds, version, note] of REMOVED_BEFORE) {
+    for (const kind of kinds) {
+      for (const k of [kind, `${kind}List`]) before[`${apiVersion}/${k}`] = note ? { in: version, note } : { in: version };
+    }
   }
-  return undefined;
+  const files = {};
+  versions.forEach((v, i) => {
+    const { kinds, definitions } = releases[v];
+    const removed = {};
+    for (const [key, info] of Object.entries(before)) if (!kinds[key]) removed[key] = info;
+    // Served by an older release we know and not by this one: removed by the first release without it.
+    for (let j = 0; j < i; j++) {
+      for (const key of Object.keys(releases[versions[j]].kinds)) {
+        if (kinds[key] || removed[key]) continue;
+        let k = j + 1;
+        while (releases[versions[k]].kinds[key]) k++;
+        removed[key] = { in: versions[k] };
+      }
+    }
+    // Not served yet: introduced by the first newer release that serves it.
+    const added = {};
+    for (let j = i + 1; j < versions.length; j++) {
+      for (const key of Object.keys(releases[versions[j]].kinds)) {
+        if (!kinds[key] && !added[key] && !removed[key]) added[key] = { in: versions[j] };
+      }
+    }
+    files[v] = {
+      source: `k8s.io/kubernetes@${RELEASES[v]} api/openapi-spec/v3`,
+      kubernetes: v,
+      kinds,
+      removed,
+      added,
+      definitions,
+    };
+  });
+  return files;
 }
 
 /** JSON with sorted keys (arrays keep their order). */
@@ -393,21 +306,37 @@ function render(doc) {
   return `${lines.join('\n')}\n`;
 }
 
+const outPath = v => path.join(OUT_DIR, `k8s-${v}.json`);
+
 function main() {
-  const text = render(build());
-  const rel = path.relative(process.cwd(), OUT) || OUT;
-  if (process.argv.includes('--check')) {
-    const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : undefined;
-    if (current !== text) {
-      process.stderr.write(`${rel} is out of date; run node scripts/gen-k8s-schema.js\n`);
-      process.exit(1);
+  const check = process.argv.includes('--check');
+  const files = build();
+  let stale = 0;
+  for (const [v, doc] of Object.entries(files)) {
+    const text = render(doc);
+    const out = outPath(v);
+    const rel = path.relative(ROOT, out);
+    if (check) {
+      const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : undefined;
+      if (current !== text) {
+        process.stderr.write(`${rel} is out of date; run node scripts/gen-k8s-schema.js\n`);
+        stale++;
+      } else {
+        process.stdout.write(`${rel} is up to date\n`);
+      }
+      continue;
     }
-    process.stdout.write(`${rel} is up to date\n`);
-    return;
+    fs.mkdirSync(OUT_DIR, { recursive: true });
+    fs.writeFileSync(out, text);
+    process.stdout.write(`wrote ${rel}: ${Object.keys(doc.kinds).length} kinds, ${Object.keys(doc.definitions).length} definitions, ${text.length} bytes\n`);
   }
-  fs.writeFileSync(OUT, text);
-  const doc = JSON.parse(text);
-  process.stdout.write(`wrote ${rel}: ${Object.keys(doc.kinds).length} kinds, ${Object.keys(doc.definitions).length} definitions, ${text.length} bytes\n`);
+  if (check) {
+    const extra = fs.existsSync(OUT_DIR) ? fs.readdirSync(OUT_DIR).filter(f => !Object.keys(files).some(v => f === `k8s-${v}.json`)) : [];
+    for (const f of extra) process.stderr.write(`lib/rules/schemas/${f} is no release of RELEASES; remove it\n`);
+    if (stale || extra.length) process.exit(1);
+  }
 }
 
-main();
+module.exports = { RELEASES };
+
+if (require.main === module) main();

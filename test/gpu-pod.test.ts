@@ -1,5 +1,5 @@
 import { Size, Testing } from 'cdk8s';
-import { GpuPod, GpuVendor, SidecarMode, Volume } from '../lib';
+import { GpuPod, GpuVendor, KubernetesVersion, setKubernetesVersion, SidecarMode, Volume } from '../lib';
 import { synthErrors, synthOne, toYaml } from './util';
 
 test('defaults', () => {
@@ -63,6 +63,7 @@ test('shared memory, node selection, runtime class and CPU/memory next to the GP
 
 test('composes with sidecars and a shared volume without escape hatches', () => {
   const chart = Testing.chart();
+  setKubernetesVersion(chart, KubernetesVersion.V1_29); // native sidecars
   const logs = Volume.emptyDir('logs');
   new GpuPod(chart, 'Train', {
     container: { name: 'trainer', image: 'trainer:1', volumeMounts: [{ volume: logs, path: '/var/log/train' }] },

@@ -304,6 +304,7 @@ describe('options fail closed', () => {
     [['lint', '--pod-security', 'Baseline', '.'], "error: option '--pod-security <level>' argument 'Baseline' is invalid. Allowed choices are baseline, restricted."],
     [['lint', '--format', 'xml', '.'], "error: option '--format <format>' argument 'xml' is invalid. Allowed choices are human, json, sarif."],
     [['lint', '--disable', 'prot-clash', '.'], "cdk8s-pods: --disable names 'prot-clash', which is not a rule; see `cdk8s-pods rules` for the ids"],
+    [['lint', '--kubernetes-version', '1.27', '.'], "error: option '--kubernetes-version <version>' argument '1.27' is invalid. Allowed choices are 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34."],
   ])('cdk8s-pods %j exits 2 with a clear error', (args, message) => {
     const r = cli(...args);
     expect(r).toEqual({ code: 2, out: '', err: `${message}\n` });
@@ -313,9 +314,26 @@ describe('options fail closed', () => {
     [{ podSecurityStandard: 'restrictd' }, "cdk8s-pods PodValidation in cdk8s.yaml: podSecurityStandard 'restrictd' is not a Pod Security Standard level; use 'baseline' or 'restricted' (values are case-sensitive): did you mean 'restricted'?"],
     [{ podSecurityStandard: 'Baseline' }, "cdk8s-pods PodValidation in cdk8s.yaml: podSecurityStandard 'Baseline' is not a Pod Security Standard level; use 'baseline' or 'restricted' (values are case-sensitive): did you mean 'baseline'?"],
     [{ strict: 'false' }, 'cdk8s-pods PodValidation in cdk8s.yaml: strict must be true or false (a YAML boolean, unquoted), got "false"'],
-    [{ stritc: true }, "cdk8s-pods PodValidation in cdk8s.yaml: unknown property 'stritc'; the properties are podSecurityStandard and strict"],
+    [{ stritc: true }, "cdk8s-pods PodValidation in cdk8s.yaml: unknown property 'stritc'; the properties are podSecurityStandard, strict, kubernetesVersion"],
+    [{ kubernetesVersion: 1.3 }, "cdk8s-pods PodValidation in cdk8s.yaml: kubernetesVersion 1.3 is not a supported Kubernetes release; use one of '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34' (quote it: '1.3' unquoted is a number)"],
+    [{ kubernetesVersion: 'v1.30.2' }, "cdk8s-pods PodValidation in cdk8s.yaml: kubernetesVersion 'v1.30.2' is not a supported Kubernetes release; use one of '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34': use the minor release, '1.30'"],
   ])('the plugin rejects %j', (props, message) => {
     expect(() => new PodValidation(props as any)).toThrow(message);
+  });
+
+  test('lintPaths rejects an unknown Kubernetes release instead of checking another one', () => {
+    expect(() => lintPaths([dir], { kubernetesVersion: '1.35' as any })).toThrow("kubernetesVersion '1.35' is not a supported Kubernetes release");
+  });
+
+  test('--kubernetes-version picks the schema: a field new in 1.30 is unknown to 1.29 and fine from 1.30', () => {
+    const pod = write({ 'pod.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: c', '    image: busybox:1.36',
+      '    volumeMounts: [{name: v, mountPath: /v, readOnly: true, recursiveReadOnly: Enabled}]', '  volumes: [{name: v, emptyDir: {}}]', '',
+    ].join('\n') });
+    expect(json('--kubernetes-version', '1.29', pod).report.findings.map(f => [f.rule, f.path, f.message])).toEqual([
+      ['unknown-field', 'spec.containers[0].volumeMounts[0].recursiveReadOnly', "unknown field 'recursiveReadOnly' in VolumeMount; remove it (see `kubectl explain pod.spec.containers.volumeMounts`)"],
+    ]);
+    expect(cli('lint', '--kubernetes-version', '1.30', pod)).toEqual({ code: 0, out: '0 errors, 0 warnings in 1 file\n', err: '' });
   });
 
   test('lintPaths rejects an unknown Pod Security level instead of ignoring it', () => {

@@ -1,7 +1,14 @@
 import { Testing } from 'cdk8s';
-import { SidecarMode, SidecarPod, Volume } from '../lib';
+import { KubernetesVersion, KUBERNETES_VERSION_CONTEXT, setKubernetesVersion, SidecarMode, SidecarPod, Volume } from '../lib';
 import { Manifests } from '../lib/testing';
 import { synthErrors, synthOne, toYaml } from './util';
+
+/** A chart whose pods are checked against `version`: native sidecars need 1.29 or newer. */
+function chartAt(version: KubernetesVersion) {
+  const chart = Testing.chart();
+  setKubernetesVersion(chart, version);
+  return chart;
+}
 
 test('defaults', () => {
   // GIVEN
@@ -24,7 +31,7 @@ test('defaults', () => {
 });
 
 test('native sidecars are init containers with restartPolicy Always', () => {
-  const chart = Testing.chart();
+  const chart = chartAt(KubernetesVersion.V1_29);
   const logs = Volume.emptyDir('logs');
   new SidecarPod(chart, 'Web', {
     name: 'web',
@@ -52,7 +59,7 @@ test('fails when two containers share a port', () => {
 });
 
 test('fails when a native sidecar shares a port with the app', () => {
-  const chart = Testing.chart();
+  const chart = chartAt(KubernetesVersion.V1_29);
   new SidecarPod(chart, 'Web', {
     sidecarMode: SidecarMode.NATIVE,
     app: { name: 'web', image: 'nginx:1.25', port: 80 },
@@ -72,7 +79,7 @@ test('fails when there is no sidecar', () => {
 });
 
 test('native sidecars sit among the init containers in the order the pod got them (README: ordering)', () => {
-  const chart = Testing.chart();
+  const chart = chartAt(KubernetesVersion.V1_29);
   const pod = new SidecarPod(chart, 'Web', {
     app: { name: 'web', image: 'nginx:1.25' },
     initContainers: [{ name: 'migrate', image: 'migrate/migrate:v4.17.0' }],
@@ -93,4 +100,52 @@ test('native sidecars sit among the init containers in the order the pod got the
     },
   });
   expect(Manifests.of(chart).find('Pod', 'web').spec.initContainers[3].restartPolicy).toBeUndefined();
+});
+
+describe('the Kubernetes release', () => {
+  const props = {
+    name: 'web',
+    app: { name: 'web', image: 'nginx:1.25', port: 80 },
+    sidecars: [{ name: 'log-shipper', image: 'fluent/fluent-bit:3.0' }],
+  };
+
+  test('sidecars are classic at 1.28, the default release, and native from 1.29', () => {
+    const old = Testing.chart();
+    new SidecarPod(old, 'Web', props);
+    expect(synthOne(old).spec.containers.map((c: any) => c.name)).toEqual(['web', 'log-shipper']);
+
+    const current = chartAt(KubernetesVersion.V1_29);
+    new SidecarPod(current, 'Web', props);
+    const spec = synthOne(current).spec;
+    expect(spec.containers.map((c: any) => c.name)).toEqual(['web']);
+    expect(spec.initContainers).toEqual([{ name: 'log-shipper', image: 'fluent/fluent-bit:3.0', restartPolicy: 'Always' }]);
+  });
+
+  test('an explicit sidecarMode wins over the release default', () => {
+    const chart = chartAt(KubernetesVersion.V1_34);
+    new SidecarPod(chart, 'Web', { ...props, sidecarMode: SidecarMode.CLASSIC });
+    expect(synthOne(chart).spec.containers.map((c: any) => c.name)).toEqual(['web', 'log-shipper']);
+  });
+
+  test('fails when a native sidecar targets Kubernetes 1.28', () => {
+    const chart = Testing.chart();
+    new SidecarPod(chart, 'Web', { ...props, sidecarMode: SidecarMode.NATIVE });
+    expect(synthErrors(chart)).toEqual([
+      "[test/Web] spec.initContainers[0].restartPolicy: init container 'log-shipper' is a native sidecar (restartPolicy: Always), which Kubernetes 1.28 drops unless the SidecarContainers feature gate is on: the pod would hang in Init; check against 1.29 or newer (--kubernetes-version, or kubernetesVersion in code) if your clusters run it, or make it a regular container (SidecarMode.CLASSIC) [container-restart-policy]",
+    ]);
+  });
+
+  test('fails when the context names a release the rules do not know', () => {
+    const chart = Testing.chart();
+    chart.node.setContext(KUBERNETES_VERSION_CONTEXT, '1.27');
+    new SidecarPod(chart, 'Web', props);
+    expect(synthErrors(chart)).toEqual([
+      "[test/Web] context cdk8s-pods:kubernetesVersion: kubernetesVersion '1.27' is not a supported Kubernetes release; use one of '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34' [pod]",
+    ]);
+  });
+
+  test('setKubernetesVersion refuses a release the rules do not know, and names the minor release of a patch release', () => {
+    expect(() => setKubernetesVersion(Testing.chart(), '1.30.2' as KubernetesVersion)).toThrow(
+      "kubernetesVersion '1.30.2' is not a supported Kubernetes release; use one of '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34': use the minor release, '1.30'");
+  });
 });

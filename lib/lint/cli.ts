@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Command, Option } from 'commander';
-import { RULES } from '../rules';
+import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, RULES } from '../rules';
 import { jsonReport, humanReport, sarifReport } from './format';
 import { lintPaths } from './index';
 
@@ -40,12 +40,13 @@ export function main(argv: string[], write: (text: string) => void = t => proces
     .addOption(new Option('--format <format>', 'output format').choices(['human', 'json', 'sarif']).default('human'))
     .option('--strict', 'fail on warnings too', false)
     .addOption(new Option('--pod-security <level>', 'check a Pod Security Standard: its checks run, as errors').choices(['baseline', 'restricted']))
+    .addOption(new Option('--kubernetes-version <version>', 'the Kubernetes release to check against: its schema, served API versions and behaviour').choices(Object.values(KubernetesVersion)).default(DEFAULT_KUBERNETES_VERSION))
     .option('--exclude <glob>', 'leave out files and directories matching the glob (repeatable; a glob without / matches base names)', collect, [])
     .option('--disable <rule>', 'do not run a rule (repeatable, or comma-separated)', collect, [])
-    .action((paths: string[], opts: { format: string; strict: boolean; podSecurity?: 'baseline' | 'restricted'; exclude: string[]; disable: string[] }) => {
+    .action((paths: string[], opts: { format: string; strict: boolean; podSecurity?: 'baseline' | 'restricted'; kubernetesVersion: KubernetesVersion; exclude: string[]; disable: string[] }) => {
       let result;
       try {
-        result = lintPaths(paths, { podSecurityStandard: opts.podSecurity, exclude: opts.exclude, disable: opts.disable, keepSuppressed: true });
+        result = lintPaths(paths, { podSecurityStandard: opts.podSecurity, kubernetesVersion: opts.kubernetesVersion, exclude: opts.exclude, disable: opts.disable, keepSuppressed: true });
       } catch (e) {
         if (e instanceof TypeError) {
           writeErr(`cdk8s-pods: ${e.message}\n`);

@@ -1,4 +1,4 @@
-import { podSecurityStandardProblem, PodSecurityStandard } from '../rules';
+import { KubernetesVersion, kubernetesVersionProblem, podSecurityStandardProblem, PodSecurityStandard } from '../rules';
 import { lintPaths } from './index';
 
 /** Properties of the cdk8s validation plugin, given under `properties:` in cdk8s.yaml. */
@@ -13,7 +13,14 @@ export interface PodValidationProps {
    * @default false
    */
   readonly strict?: boolean;
+  /**
+   * The Kubernetes release to check against, `'1.28'` to `'1.34'` (quote it in YAML: 1.30 unquoted is the number 1.3).
+   * @default '1.28'
+   */
+  readonly kubernetesVersion?: KubernetesVersion | `${KubernetesVersion}`;
 }
+
+const PROPERTIES = ['podSecurityStandard', 'strict', 'kubernetesVersion'];
 
 // The parts of cdk8s-cli's validation plugin contract (cdk8s-cli/plugins) this plugin uses.
 interface ValidationReport {
@@ -57,10 +64,12 @@ export class PodValidation {
       problems.push(`properties must be a mapping, got ${JSON.stringify(props)}`);
     } else {
       for (const key of Object.keys(props)) {
-        if (key !== 'podSecurityStandard' && key !== 'strict') problems.push(`unknown property '${key}'; the properties are podSecurityStandard and strict`);
+        if (!PROPERTIES.includes(key)) problems.push(`unknown property '${key}'; the properties are ${PROPERTIES.join(', ')}`);
       }
       const pss = podSecurityStandardProblem(props.podSecurityStandard);
       if (pss) problems.push(pss);
+      const version = kubernetesVersionProblem(props.kubernetesVersion);
+      if (version) problems.push(typeof props.kubernetesVersion === 'number' ? `${version} (quote it: '${props.kubernetesVersion}' unquoted is a number)` : version);
       if (props.strict !== undefined && typeof props.strict !== 'boolean') {
         problems.push(`strict must be true or false (a YAML boolean, unquoted), got ${JSON.stringify(props.strict)}`);
       }
@@ -70,7 +79,7 @@ export class PodValidation {
   }
 
   public async validate(context: ValidationContext): Promise<void> {
-    const { findings } = lintPaths([...context.manifests], { podSecurityStandard: this.props.podSecurityStandard });
+    const { findings } = lintPaths([...context.manifests], { podSecurityStandard: this.props.podSecurityStandard, kubernetesVersion: this.props.kubernetesVersion });
     let failed = false;
     for (const f of findings) {
       if (f.severity === 'error' || this.props.strict) failed = true;

@@ -1,6 +1,6 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject, namespacePhrase, objectIdentity, podSecurityStandardProblem, RULE_IDS } from '../rules';
-import { isKnownField, nearestField } from '../rules/schema';
+import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject, kubernetesVersionProblem, namespacePhrase, objectIdentity, podSecurityStandardProblem, RULE_IDS } from '../rules';
+import { expectsString, isKnownField, nearestField } from '../rules/schema';
 import type { DocumentText } from './files';
 import { splitText } from './files';
 
@@ -109,7 +109,7 @@ function toolConfig(contents: YAMLMap): string | undefined {
  * unknown Pod Security level or rule id. Checked once, before any file is read.
  */
 export function checkLintOptions(options: CheckOptions): void {
-  const problem = podSecurityStandardProblem(options.podSecurityStandard);
+  const problem = podSecurityStandardProblem(options.podSecurityStandard) ?? kubernetesVersionProblem(options.kubernetesVersion);
   if (problem) throw new TypeError(problem);
   for (const id of options.disable ?? []) {
     if (!RULE_IDS.has(id)) throw new TypeError(`--disable names '${id}', which is not a rule; see \`cdk8s-pods rules\` for the ids`);
@@ -178,8 +178,10 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
     `YAML syntax: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}; fix the YAML`));
   const structure: FileFinding[] = [];
   const textLines = new Set<number>();
+  /** Lines of plain scalars with a ':' in them (`- system:nodes`), and where they sit. */
+  const plainColon = new Map<number, FieldPath>();
   try {
-    walk(doc, lines, textLines, (line, segments, message, rule) => structure.push(finding(line, rule, message, segments)));
+    walk(doc, lines, textLines, plainColon, (line, segments, message, rule) => structure.push(finding(line, rule, message, segments)));
   } catch (e) {
     structure.push(finding(1, 'yaml-syntax', `YAML syntax: the document is too deeply nested to check (${errorMessage(e)}); flatten it`));
   }
@@ -252,13 +254,19 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
     }
   }
 
-  // `key:value` lines: a typo where the YAML broke, where the key is a Kubernetes field, or where
-  // the string it became has the wrong type; elsewhere (`- redis:6379` in args) it is a string.
+  // `key:value` lines: a typo where the YAML broke, where the string it became has the wrong type
+  // (`name:kube-basic` as the whole metadata), or where the key is a Kubernetes field and the
+  // schema does not say a string belongs there (`- containerPort:80` under a misspelt `sepc`).
+  // Where a string belongs (`- system:nodes` in an RBAC group list) it is a string.
   const spaces: FileFinding[] = [];
   rawLines.forEach((raw, i) => {
     const m = missingSpace(raw);
     if (!m || textLines.has(i + 1)) return;
-    if (!broken && !isKnownField(m.key) && !wrongType.has(i + 1)) return;
+    if (!broken && !wrongType.has(i + 1)) {
+      if (!isKnownField(m.key, options.kubernetesVersion)) return;
+      const at_ = plainColon.get(i + 1);
+      if (at_ !== undefined && expectsString(value, at_, options.kubernetesVersion)) return;
+    }
     spaces.push(finding(i + 1, 'yaml-syntax',
       `'${m.dash}${m.key}:${cut(m.value)}' has no space after ':', so YAML reads it as one string instead of a field; did you mean '${m.dash}${m.key}: ${cut(m.value)}'?`));
   });
@@ -268,8 +276,8 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
     const reported = new Set(out.map(f => f.line));
     rawLines.forEach((raw, i) => {
       const m = KEY_LINE.exec(raw);
-      if (!m || textLines.has(i + 1) || reported.has(at(i + 1)) || isKnownField(m[1])) return;
-      const near = nearestField(m[1]);
+      if (!m || textLines.has(i + 1) || reported.has(at(i + 1)) || isKnownField(m[1], options.kubernetesVersion)) return;
+      const near = nearestField(m[1], options.kubernetesVersion);
       if (near) out.push(finding(i + 1, 'unknown-field', `unknown field '${m[1]}'; did you mean '${near}'?`));
     });
   }
@@ -307,7 +315,7 @@ type WalkReport = (line: number, segments: FieldPath, message: string, rule: str
  * that name no mapping, and the lines of quoted and block scalars and of command/args items,
  * where `a:b` is text, not a typo.
  */
-function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, report: WalkReport): void {
+function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, plainColon: Map<number, FieldPath>, report: WalkReport): void {
   const lineOfNode = (node: { range?: [number, number, number] | null }) => (node.range ? lines.linePos(node.range[0]).line : 1);
   const mergeSource = (node: unknown): unknown => (isAlias(node) ? (node as Alias).resolve(doc) : node);
   const visit = (node: unknown, segments: FieldPath, depth: number): void => {
@@ -322,6 +330,8 @@ function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, 
         const from = lines.linePos(s.range[0]).line;
         const to = lines.linePos(s.range[1]).line;
         for (let l = from; l <= to; l++) textLines.add(l);
+      } else if (s.type === 'PLAIN' && typeof s.value === 'string' && s.value.includes(':') && s.range) {
+        plainColon.set(lines.linePos(s.range[0]).line, segments);
       }
       return;
     }

@@ -33,11 +33,20 @@ export const enumValues = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'imagePullPolicy, restartPolicy, dnsPolicy and port protocol use the exact Kubernetes spelling',
+  description: 'imagePullPolicy, restartPolicy, dnsPolicy and port protocol use the exact Kubernetes spelling, and dnsPolicy None comes with a dnsConfig that names a nameserver',
   check(ctx) {
     const pod = ctx.pod!;
     for (const e of ENUMS.filter(x => x.where === 'pod')) {
       checkEnum(ctx, pod.spec[e.field], [...pod.specPath, e.field], e.field, e.values);
+    }
+    // None takes every DNS setting from dnsConfig, so the API server requires one with a nameserver.
+    if (pod.spec.dnsPolicy === 'None') {
+      const config = pod.spec.dnsConfig;
+      if (config === undefined || config === null) {
+        ctx.report([...pod.specPath, 'dnsPolicy'], "dnsPolicy None takes the pod's DNS settings from dnsConfig, which is not set; set dnsConfig with at least one nameserver, or use dnsPolicy ClusterFirst (the default)");
+      } else if (isObject(config) && (!Array.isArray(config.nameservers) || config.nameservers.length === 0)) {
+        ctx.report([...pod.specPath, 'dnsConfig', 'nameservers'], 'dnsPolicy None needs at least one nameserver in dnsConfig.nameservers; add one such as 10.96.0.10, or use dnsPolicy ClusterFirst (the default)');
+      }
     }
     for (const ref of containersOf(pod)) {
       checkEnum(ctx, ref.container.imagePullPolicy, [...ref.path, 'imagePullPolicy'], 'imagePullPolicy', ENUMS[0].values);

@@ -60,6 +60,21 @@ export enum KubernetesVersion {
 /** The release checked when none is given: 1.28, as cdk8s-plus-28. */
 export const DEFAULT_KUBERNETES_VERSION = KubernetesVersion.V1_28;
 
+const K8S_VERSIONS: readonly string[] = Object.values(KubernetesVersion);
+
+/** Why `value` is not a supported Kubernetes release, or undefined when it is one (or not given). */
+export function kubernetesVersionProblem(value: unknown): string | undefined {
+  if (value === undefined || (typeof value === 'string' && K8S_VERSIONS.includes(value))) return undefined;
+  const patch = typeof value === 'string' ? /^v?(1\.\d+)\.\d+$/.exec(value.trim()) : null;
+  const hint = patch && K8S_VERSIONS.includes(patch[1]) ? `: use the minor release, '${patch[1]}'` : '';
+  return `kubernetesVersion ${show(value)} is not a supported Kubernetes release; use one of ${K8S_VERSIONS.map(v => `'${v}'`).join(', ')}${hint}`;
+}
+
+/** The minor number of the release a check targets: 28 for 1.28 (the default). */
+export function kubernetesMinor(options: CheckOptions): number {
+  return Number((options.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION).split('.')[1]);
+}
+
 /**
  * Why `value` is not a Pod Security Standard level, with the fix, or undefined when it is one (or
  * absent). Options are checked, never ignored: a misspelt level would silently enforce nothing.

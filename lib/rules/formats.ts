@@ -30,6 +30,16 @@ export function dnsSubdomainProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A path segment (apimachinery's IsValidPathSegmentName): the names of RBAC roles and bindings,
+ * such as `system:auth-delegator`. Anything but '.', '..', '/' and '%'.
+ */
+export function pathSegmentProblem(value: string): string | undefined {
+  if (value === '.' || value === '..') return `may not be '${value}'`;
+  if (/[/%]/.test(value)) return "may not contain '/' or '%' (it is a segment of the API path)";
+  return undefined;
+}
+
 /** A qualified name: label and annotation keys, resource names (`prefix/name`). */
 export function qualifiedNameProblem(value: string): string | undefined {
   const parts = value.split('/');

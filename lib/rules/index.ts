@@ -1,5 +1,5 @@
 import * as containers from './containers';
-import { CheckOptions, didYouMean, FieldPath, Finding, formatPath, isObject, PodTarget, podSecurityStandardProblem, Rule, RuleContext, Severity, show } from './engine';
+import { CheckOptions, didYouMean, FieldPath, Finding, formatPath, isObject, kubernetesVersionProblem, PodTarget, podSecurityStandardProblem, Rule, RuleContext, Severity, show } from './engine';
 import * as env from './env';
 import * as lifecycle from './lifecycle';
 import * as names from './names';
@@ -11,16 +11,16 @@ import * as volumes from './volumes';
 export * from './engine';
 
 
-/** The shape rules, checked together in one walk of the object against the Kubernetes 1.28 schema. */
+/** The shape rules, checked together in one walk of the object against the schema of the target Kubernetes release. */
 const SHAPE_RULES: Rule[] = [
   { id: 'io', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'every file named or found can be read: it exists, is a regular file or a link inside the linted directories, and each document is under 16 MiB (lint only)', check: () => undefined },
   { id: 'encoding', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'the file is UTF-8 text, as kubectl reads it: no invalid bytes; UTF-16 is decoded and checked, and flagged (lint only)', check: () => undefined },
   { id: 'yaml-syntax', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: "the file parses as YAML 1.1, as kubectl reads it (aliases resolve, merge keys name mappings), and no 'key:value' line lacks the space after ':' (lint only)", check: () => undefined },
   { id: 'duplicate-key', family: 'shape', severity: 'error', basis: 'runtime', target: 'object', description: "no mapping key is given twice: one value is silently lost (kubectl keeps the last; the API server's strict decoding rejects a body with both) (lint only)", check: () => undefined },
   { id: 'not-an-object', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'every YAML document and every List item is an object (a mapping), not a list, a scalar or null; items of a bare top-level list are still checked (lint only)', check: () => undefined },
-  { id: 'api-version-kind', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'apiVersion and kind name a Kubernetes 1.28 type with the exact spelling (kind: Pod, not pod)', check: () => undefined },
-  { id: 'unknown-field', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'every field exists in the Kubernetes 1.28 schema, with a did-you-mean for typos (sepc -> spec)', check: () => undefined },
-  { id: 'field-type', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'scalar and list types match the schema (quoted "80" ports, unquoted true in nodeSelector, numeric env values), integers are finite whole numbers (not NaN or 0.5), and lists of objects have no empty items', check: () => undefined },
+  { id: 'api-version-kind', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'apiVersion and kind name a type the target Kubernetes release (1.28 to 1.34) serves, with the exact spelling (kind: Pod, not pod); removed and not-yet-served API versions name the release', check: () => undefined },
+  { id: 'unknown-field', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'every field exists in the schema of the target Kubernetes release, with a did-you-mean for typos (sepc -> spec)', check: () => undefined },
+  { id: 'field-type', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'scalar and list types match the schema (quoted "80" ports, unquoted true in nodeSelector, numeric env values), integers are finite whole numbers (not NaN or 0.5) in the range of their type (int32 or int64), and lists of objects have no empty items', check: () => undefined },
   { id: 'required-field', family: 'shape', severity: 'error', basis: 'apiserver', target: 'object', description: 'fields the API server requires are present (a pod has containers, a mount names its volume, a key selector has a key)', check: () => undefined },
   { id: 'duplicate-object', family: 'shape', severity: 'error', basis: 'runtime', target: 'object', description: 'no two objects share apiVersion group, kind, namespace and name, in an app or across the files linted together: kubectl apply would make one overwrite the other', check: () => undefined },
   { id: 'ignore-annotation', family: 'shape', severity: 'warning', basis: 'policy', target: 'object', description: 'the cdk8s-pods.io/ignore annotation names rules that exist', check: () => undefined },
@@ -98,7 +98,7 @@ function ignoredRules(manifest: any, pod: PodTarget | undefined): { rules: Map<s
 export function checkManifest(manifest: any, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   if (!isObject(manifest)) return findings;
-  const problem = podSecurityStandardProblem(options.podSecurityStandard);
+  const problem = podSecurityStandardProblem(options.podSecurityStandard) ?? kubernetesVersionProblem(options.kubernetesVersion);
   if (problem) throw new TypeError(problem);
   const disabled = new Set(options.disable ?? []);
   const pod = podTarget(manifest);
@@ -121,7 +121,7 @@ export function checkManifest(manifest: any, options: CheckOptions = {}): Findin
     });
   }
   if (options.shape ?? true) {
-    checkShape(manifest, (id: ShapeRuleId, segments, message) => make(SHAPE_BY_ID.get(id)!, 'error')(segments, message));
+    checkShape(manifest, (id: ShapeRuleId, segments, message) => make(SHAPE_BY_ID.get(id)!, 'error')(segments, message), options.kubernetesVersion);
   }
   const enforced = options.podSecurityStandard;
   const run = (rule: Rule) => {

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describe, FieldPath, isObject, show } from './engine';
+import { containersOf, defineRule, describe, FieldPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -9,8 +9,9 @@ export const containerRestartPolicy = defineRule({
   severity: 'error',
   basis: 'runtime',
   target: 'pod',
-  description: 'a container-level restartPolicy is set only on init containers, and only to Always (native sidecars)',
+  description: 'a container-level restartPolicy is set only on init containers, and only to Always (native sidecars), and only from Kubernetes 1.29, where native sidecars are on by default (1.28 drops the field and the pod hangs in Init)',
   check(ctx) {
+    const minor = kubernetesMinor(ctx.options);
     for (const ref of containersOf(ctx.pod!)) {
       const policy = ref.container.restartPolicy;
       if (policy === undefined) continue;
@@ -19,6 +20,10 @@ export const containerRestartPolicy = defineRule({
         ctx.report(path, `${describe(ref)} sets restartPolicy ${show(policy)}; only init containers take a restartPolicy (Always, for native sidecars), so remove it or set the pod's spec.restartPolicy`);
       } else if (policy !== 'Always') {
         ctx.report(path, `init container restartPolicy ${show(policy)} of ${describe(ref)} is not 'Always', the only allowed value; use Always for a native sidecar, or remove it`);
+      } else if (minor < 29) {
+        // The SidecarContainers gate is off by default in 1.28: the API server drops the field,
+        // and the "sidecar" becomes an init container that never completes.
+        ctx.report(path, `${describe(ref)} is a native sidecar (restartPolicy: Always), which Kubernetes 1.${minor} drops unless the SidecarContainers feature gate is on: the pod would hang in Init; check against 1.29 or newer (--kubernetes-version, or kubernetesVersion in code) if your clusters run it, or make it a regular container (SidecarMode.CLASSIC)`);
       }
     }
   },
@@ -32,11 +37,16 @@ export const initContainerProbes = defineRule({
   target: 'pod',
   description: 'probes and lifecycle hooks are set on init containers only when they are native sidecars (restartPolicy: Always)',
   check(ctx) {
+    // Before 1.29 the API server drops an init container's restartPolicy (the gate is off), so a
+    // native sidecar's probes are then those of a plain init container: rejected.
+    const native = kubernetesMinor(ctx.options) >= 29;
     for (const ref of containersOf(ctx.pod!)) {
-      if (ref.list !== 'initContainers' || ref.container.restartPolicy === 'Always') continue;
+      if (ref.list !== 'initContainers' || (native && ref.container.restartPolicy === 'Always')) continue;
       for (const field of [...PROBES, 'lifecycle']) {
         if (ref.container[field] !== undefined) {
-          ctx.report([...ref.path, field], `${describe(ref)} runs to completion and may not have ${field}; remove it, or make the container a native sidecar with restartPolicy: Always`);
+          ctx.report([...ref.path, field], ref.container.restartPolicy === 'Always'
+            ? `${describe(ref)} has ${field}, which Kubernetes 1.${kubernetesMinor(ctx.options)} rejects: it drops restartPolicy: Always (native sidecars need 1.29+) and init containers may not have ${field}; check against 1.29 or newer, or make it a regular container`
+            : `${describe(ref)} runs to completion and may not have ${field}; remove it, or make the container a native sidecar with restartPolicy: Always`);
         }
       }
     }
@@ -49,9 +59,13 @@ export const probeHandler = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'a probe has exactly one handler, no negative timings, and successThreshold 1 for liveness and startup probes',
+  description: 'a probe has exactly one handler, no negative timings, and successThreshold 1 for liveness and startup probes; probe and hook handlers are complete: an exec command, HTTP header names of letters, digits and -',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
+      const lc = ref.container.lifecycle;
+      if (isObject(lc)) {
+        for (const hook of ['postStart', 'preStop']) checkHandlerParts(ctx, lc[hook], [...ref.path, 'lifecycle', hook], `lifecycle.${hook} of ${describe(ref)}`);
+      }
       for (const field of PROBES) {
         const probe = ref.container[field];
         if (!isObject(probe)) continue;
@@ -60,6 +74,7 @@ export const probeHandler = defineRule({
         if (handlers.length !== 1) {
           ctx.report(path, `${field} of ${describe(ref)} has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers (${handlers.join(', ')})`}; give exactly one of ${HANDLERS.join(', ')}`);
         }
+        checkHandlerParts(ctx, probe, path, `${field} of ${describe(ref)}`);
         // 0 means the default for these (Kubernetes fills it in); only negative values are rejected.
         for (const t of ['periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
           if (typeof probe[t] === 'number' && probe[t] < 0) {
@@ -76,6 +91,21 @@ export const probeHandler = defineRule({
     }
   },
 });
+
+/** What the API server requires inside an exec or httpGet handler: a command, and header names that are HTTP tokens. */
+function checkHandlerParts(ctx: RuleContext, handler: unknown, path: FieldPath, what: string): void {
+  if (!isObject(handler)) return;
+  const exec = handler.exec;
+  if (isObject(exec) && Array.isArray(exec.command) && exec.command.length === 0) {
+    ctx.report([...path, 'exec', 'command'], `${what} runs an exec with an empty command; give the command to run, such as ['cat', '/tmp/healthy']`);
+  }
+  const headers = isObject(handler.httpGet) ? handler.httpGet.httpHeaders : undefined;
+  if (!Array.isArray(headers)) return;
+  headers.forEach((h: unknown, i: number) => {
+    if (!isObject(h) || typeof h.name !== 'string' || /^[-A-Za-z0-9]+$/.test(h.name)) return;
+    ctx.report([...path, 'httpGet', 'httpHeaders', i, 'name'], `HTTP header name ${show(h.name)} of ${what} is not valid: use letters, digits and '-', such as 'X-Probe'`);
+  });
+}
 
 export const probePort = defineRule({
   id: 'probe-port',

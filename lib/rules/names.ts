@@ -1,10 +1,19 @@
 import { ContainerRef, containersOf, defineRule, describe, forEachVolume, formatPath, isObject, show } from './engine';
-import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
+import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
 const DNS1035_KINDS = ['Service'];
 const DNS1123_LABEL_KINDS = ['Namespace'];
 const NAME_LIMITS: { [kind: string]: number } = { CronJob: 52 };
+/** Kinds whose names are only a segment of the API path (`system:auth-delegator`), by API group. */
+const PATH_SEGMENT_KINDS: { [group: string]: string[] } = {
+  'rbac.authorization.k8s.io': ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
+};
+/** Kinds whose names the API server does not validate beyond being present. */
+const ANY_NAME_KINDS: { [group: string]: string[] } = {
+  'certificates.k8s.io': ['CertificateSigningRequest'],
+};
+const groupOf = (apiVersion: unknown): string => (typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 
 export const objectName = defineRule({
   id: 'object-name',
@@ -12,7 +21,7 @@ export const objectName = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'object',
-  description: 'metadata.name is present and valid for the kind: a DNS-1123 subdomain, a DNS-1035 label for Services, at most 52 characters for CronJobs',
+  description: 'metadata.name is present and valid for the kind: a DNS-1123 subdomain, a DNS-1035 label for Services, a path segment for RBAC roles and bindings (system:auth-delegator), at most 52 characters for CronJobs',
   check(ctx) {
     const md = ctx.manifest.metadata;
     if (md !== undefined && md !== null && !isObject(md)) return; // field-type
@@ -22,6 +31,13 @@ export const objectName = defineRule({
     }
     if (typeof md.name !== 'string') return;
     const kind = ctx.manifest.kind;
+    const group = groupOf(ctx.manifest.apiVersion);
+    if (ANY_NAME_KINDS[group]?.includes(kind)) return;
+    if (PATH_SEGMENT_KINDS[group]?.includes(kind)) {
+      const segment = pathSegmentProblem(md.name);
+      if (segment) ctx.report(['metadata', 'name'], `name ${show(md.name)} of the ${kind} ${segment}; use '${md.name.replace(/[/%]/g, '-')}'`);
+      return;
+    }
     let problem: string | undefined;
     if (DNS1035_KINDS.includes(kind)) problem = dns1035Problem(md.name);
     else if (DNS1123_LABEL_KINDS.includes(kind)) problem = dnsLabelProblem(md.name);

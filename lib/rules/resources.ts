@@ -1,4 +1,4 @@
-import { containersOf, ContainerRef, defineRule, describe, didYouMean, FieldPath, isObject, show } from './engine';
+import { containersOf, ContainerRef, defineRule, describe, didYouMean, FieldPath, isObject, RuleContext, show } from './engine';
 import { parseQuantity, qualifiedNameProblem, quantityFix } from './formats';
 
 const STANDARD = ['cpu', 'memory', 'ephemeral-storage'];
@@ -23,9 +23,10 @@ export const quantity = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'resource requests and limits are well-formed, non-negative quantities (512Mi, not 512MB, 2 Gi or -1)',
+  description: 'resource requests and limits are well-formed, non-negative quantities (512Mi, not 512MB, 2 Gi or -1), and hugepages are whole pages, set with cpu or memory',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
+      checkHugePages(ctx, ref);
       forEachResource(ref, (kind, name, value, path) => {
         // Wrong types, NaN and Infinity: field-type.
         if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) return;
@@ -41,6 +42,32 @@ export const quantity = defineRule({
     }
   },
 });
+
+/**
+ * Hugepages (`hugepages-2Mi`) are memory, counted in bytes: the API server takes only whole pages,
+ * and only in a container that also asks for cpu or memory.
+ */
+function checkHugePages(ctx: RuleContext, ref: ContainerRef): void {
+  let hugePages = false;
+  let cpuOrMemory = false;
+  forEachResource(ref, (kind, name, value, path) => {
+    if (name === 'cpu' || name === 'memory') cpuOrMemory = true;
+    if (!name.startsWith('hugepages-')) return;
+    hugePages = true;
+    const size = name.slice('hugepages-'.length);
+    const page = parseQuantity(size);
+    const q = typeof value === 'string' || typeof value === 'number' ? parseQuantity(value) : undefined;
+    if (!page || !Number.isInteger(page.value) || page.value <= 0 || !q || q.value < 0) return; // other rules
+    const bytes = Math.ceil(q.value);
+    if (bytes % page.value !== 0) {
+      const pages = Math.max(1, Math.round(bytes / page.value));
+      ctx.report(path, `${kind}.${name} ${show(value)} of ${describe(ref)} is ${bytes} bytes, not a whole number of ${size} pages; hugepages are amounts of memory, so use a multiple of ${size}, such as '${pages * Number(/^[0-9.]+/.exec(size)![0])}${size.replace(/^[0-9.]+/, '')}' for ${pages} page${pages === 1 ? '' : 's'}`);
+    }
+  });
+  if (hugePages && !cpuOrMemory) {
+    ctx.report([...ref.path, 'resources'], `${describe(ref)} asks for hugepages without cpu or memory, which Kubernetes rejects; also set a memory (or cpu) request or limit`);
+  }
+}
 
 export const resourceName = defineRule({
   id: 'resource-name',

@@ -71,11 +71,15 @@ export const mountPath = defineRule({
   severity: 'error',
   basis: 'runtime',
   target: 'pod',
-  description: 'every volumeMount has a mountPath, unique within its container',
+  description: 'every volumeMount has a mountPath, unique within its container, and Bidirectional mount propagation only in a privileged container',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       const seen = new Map<string, number>();
+      const privileged = isObject(ref.container.securityContext) && ref.container.securityContext.privileged === true;
       forEachMount(ref.container, (m, i) => {
+        if (m.mountPropagation === 'Bidirectional' && !privileged) {
+          ctx.report([...ref.path, 'volumeMounts', i, 'mountPropagation'], `mount of volume ${show(m.name)} in ${describe(ref)} has mountPropagation Bidirectional, which Kubernetes allows only in privileged containers; use HostToContainer, or set securityContext.privileged: true on the container`);
+        }
         const path = [...ref.path, 'volumeMounts', i, 'mountPath'];
         if (m.mountPath === undefined || m.mountPath === null || m.mountPath === '') {
           ctx.report(path, `mount of volume ${show(m.name)} in ${describe(ref)} has no mountPath; set the absolute path to mount it at`);
