@@ -1,5 +1,5 @@
-import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, RuleContext, show } from './engine';
-import { configKeyProblem, dnsSubdomainProblem, envNameProblem, parseQuantity, qualifiedNameProblem, toDnsName } from './formats';
+import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
+import { configKeyProblem, dnsSubdomainProblem, envNameProblem, parseQuantity, qualifiedNameProblem, toDnsName, toEnvName } from './formats';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
@@ -9,8 +9,10 @@ export const envName = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'environment variable names are valid and not empty',
+  description: 'environment variable names are valid and not empty: letters, digits, _, - and ., not starting with a digit; from Kubernetes 1.32, any printable ASCII but =',
   check(ctx) {
+    // RelaxedEnvironmentVariableValidation is on by default from 1.32.
+    const relaxed = kubernetesMinor(ctx.options) >= 32;
     for (const ref of containersOf(ctx.pod!)) {
       forEachEnv(ref.container, (e, i) => {
         const path = [...ref.path, 'env', i, 'name'];
@@ -19,8 +21,8 @@ export const envName = defineRule({
           return;
         }
         if (typeof e.name !== 'string') return; // field-type
-        const problem = envNameProblem(e.name);
-        if (problem) ctx.report(path, `env name ${show(e.name)} of ${describe(ref)} ${problem}; use '${e.name.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^[0-9]/, '_$&')}'`);
+        const problem = envNameProblem(e.name, relaxed);
+        if (problem) ctx.report(path, `env name ${show(e.name)} of ${describe(ref)} ${problem}; use '${toEnvName(e.name, relaxed)}'`);
       });
     }
   },
@@ -206,12 +208,17 @@ export function resourceFieldProblems(ref: { [key: string]: any }, what: string)
   const out: Array<[string, string]> = [];
   const resource = ref.resource;
   if (typeof resource !== 'string' || resource === '') return out; // missing: required-field
+  const divisor = ref.divisor;
+  if (typeof divisor === 'string' && parseQuantity(divisor) === undefined) {
+    // Not a quantity at all: the API server cannot even decode the object.
+    const allowed = resource.endsWith('.cpu') ? CPU_DIVISORS : BYTE_DIVISORS;
+    out.push(['divisor', `divisor ${show(divisor)} of ${resource} in ${what} is not a Kubernetes quantity; use one of ${allowed.join(', ')}, or remove it for 1`]);
+  }
   if (!RESOURCE_FIELD_PATHS.includes(resource) && !/^(limits|requests)\.hugepages-/.test(resource)) {
     const hint = didYouMean(resource, RESOURCE_FIELD_PATHS);
     out.push(['resource', `resource ${show(resource)} of ${what} is not a container resource Kubernetes exposes; ${hint ? `did you mean '${hint}'? ` : ''}use one of ${RESOURCE_FIELD_PATHS.join(', ')}`]);
     return out;
   }
-  const divisor = ref.divisor;
   const q = typeof divisor === 'string' || typeof divisor === 'number' ? parseQuantity(divisor) : undefined;
   if (q && q.value !== 0) {
     const allowed = resource.endsWith('.cpu') ? CPU_DIVISORS : BYTE_DIVISORS;
@@ -270,8 +277,9 @@ export const envValueRef = defineRule({
           if (isObject(source[kind])) checkObjectName(ctx, source[kind].name, [...base, kind, 'name'], `envFrom[${i}].${kind} of ${describe(ref)}`, kind === 'configMapRef' ? 'ConfigMap' : 'Secret');
         }
         if (typeof source.prefix === 'string' && source.prefix !== '') {
-          const problem = envNameProblem(source.prefix);
-          if (problem) ctx.report([...base, 'prefix'], `envFrom prefix ${show(source.prefix)} of ${describe(ref)} ${problem}; use '${source.prefix.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^[0-9]/, '_$&')}'`);
+          const relaxed = kubernetesMinor(ctx.options) >= 32;
+          const problem = envNameProblem(source.prefix, relaxed);
+          if (problem) ctx.report([...base, 'prefix'], `envFrom prefix ${show(source.prefix)} of ${describe(ref)} ${problem}; use '${toEnvName(source.prefix, relaxed)}'`);
         }
       });
     }

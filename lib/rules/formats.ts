@@ -72,10 +72,22 @@ export function portNameProblem(value: string): string | undefined {
   return undefined;
 }
 
-/** An environment variable name. */
-export function envNameProblem(value: string): string | undefined {
+/**
+ * An environment variable name (or envFrom prefix). `relaxed`: Kubernetes 1.32 and newer
+ * (RelaxedEnvironmentVariableValidation, on by default) take any printable ASCII but '='.
+ */
+export function envNameProblem(value: string, relaxed = false): string | undefined {
+  if (relaxed) {
+    if (!/^[\x20-\x3c\x3e-\x7e]+$/.test(value)) return "is not a valid environment variable name: use printable ASCII characters other than '='";
+    return undefined;
+  }
   if (!ENV_VAR_NAME.test(value)) return "is not a valid environment variable name: use letters, digits, '_', '-' and '.', not starting with a digit";
   return undefined;
+}
+
+/** An environment variable name that envNameProblem accepts, close to `value`. */
+export function toEnvName(value: string, relaxed = false): string {
+  return relaxed ? value.replace(/[^\x20-\x3c\x3e-\x7e]/g, '_') : value.replace(/[^-._a-zA-Z0-9]/g, '_').replace(/^[0-9]/, '_$&');
 }
 
 /** A sysctl name (`net.core.somaxconn`, `kernel/shm_rmid_forced`), as the API server checks it. */
