@@ -1,7 +1,7 @@
 // Security contexts. The pss-* rules are the Pod Security Standards, after
 // k8s.io/pod-security-admission/policy: policy, not API errors, so they run only when a level is
 // enforced. user-group-id and sysctl are what the API server itself rejects, and always run.
-import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, RuleContext, show } from './engine';
+import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, kubernetesMinor, RuleContext, show } from './engine';
 import { sysctlNameProblem } from './formats';
 
 const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
@@ -237,7 +237,7 @@ export const userGroupId = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'runAsUser, runAsGroup, fsGroup and supplementalGroups are Linux IDs from 0 to 2147483647',
+  description: 'runAsUser, runAsGroup, fsGroup and supplementalGroups are Linux IDs from 0 to 2147483647; security contexts are consistent: a seccomp localhostProfile (relative, without ..) exactly with type Localhost, and allowPrivilegeEscalation: false neither with privileged: true nor with CAP_SYS_ADMIN added',
   check(ctx) {
     const pod = ctx.pod!;
     const checkId = (value: unknown, path: FieldPath, what: string) => {
@@ -252,14 +252,46 @@ export const userGroupId = defineRule({
       if (Array.isArray(sc.supplementalGroups)) {
         sc.supplementalGroups.forEach((g: unknown, i: number) => checkId(g, [...base, 'supplementalGroups', i], `supplementalGroups[${i}]`));
       }
+      checkSeccomp(ctx, sc.seccompProfile, [...base, 'seccompProfile'], "the pod's seccompProfile");
     }
     for (const ref of containersOf(pod)) {
       const csc = ref.container.securityContext;
       if (!isObject(csc)) continue;
-      for (const field of ['runAsUser', 'runAsGroup']) checkId(csc[field], [...ref.path, 'securityContext', field], `${field} of ${describe(ref)}`);
+      const base = [...ref.path, 'securityContext'];
+      for (const field of ['runAsUser', 'runAsGroup']) checkId(csc[field], [...base, field], `${field} of ${describe(ref)}`);
+      checkSeccomp(ctx, csc.seccompProfile, [...base, 'seccompProfile'], `seccompProfile of ${describe(ref)}`);
+      if (csc.allowPrivilegeEscalation === false) {
+        // A privileged container, or one with CAP_SYS_ADMIN (that exact spelling, as the API server checks it), can always escalate.
+        if (csc.privileged === true) {
+          ctx.report([...base, 'allowPrivilegeEscalation'], `${describe(ref)} sets allowPrivilegeEscalation: false and privileged: true, which Kubernetes rejects: a privileged container can always escalate; remove one of the two`);
+        }
+        const add = isObject(csc.capabilities) && Array.isArray(csc.capabilities.add) ? csc.capabilities.add : [];
+        add.forEach((cap: unknown, i: number) => {
+          if (cap === 'CAP_SYS_ADMIN') {
+            ctx.report([...base, 'capabilities', 'add', i], `${describe(ref)} adds CAP_SYS_ADMIN with allowPrivilegeEscalation: false, which Kubernetes rejects: CAP_SYS_ADMIN can always escalate; remove one of the two`);
+          }
+        });
+      }
     }
   },
 });
+
+/** A seccomp profile as the API server checks it: localhostProfile with type Localhost only, and then a relative path inside the kubelet's profile directory. */
+function checkSeccomp(ctx: RuleContext, profile: unknown, path: FieldPath, what: string): void {
+  if (!isObject(profile)) return;
+  const file = profile.localhostProfile;
+  if (profile.type === 'Localhost') {
+    if (file === undefined || file === null) {
+      ctx.report([...path, 'localhostProfile'], `${what} has type Localhost but no localhostProfile; set localhostProfile to the profile file, relative to the kubelet's seccomp directory, such as 'profiles/audit.json'`);
+    } else if (typeof file === 'string' && file.startsWith('/')) {
+      ctx.report([...path, 'localhostProfile'], `localhostProfile ${show(file)} of ${what} is absolute; it is relative to the kubelet's seccomp directory, so use '${file.replace(/^\/+(var\/lib\/kubelet\/seccomp\/+)?/, '')}'`);
+    } else if (typeof file === 'string' && file.split('/').includes('..')) {
+      ctx.report([...path, 'localhostProfile'], `localhostProfile ${show(file)} of ${what} contains '..'; it must stay inside the kubelet's seccomp directory, so use a path such as 'profiles/audit.json'`);
+    }
+  } else if (typeof profile.type === 'string' && file !== undefined && file !== null) {
+    ctx.report([...path, 'localhostProfile'], `${what} has type ${profile.type} and a localhostProfile, which only type Localhost takes; remove localhostProfile, or set type: Localhost`);
+  }
+}
 
 export const sysctl = defineRule({
   id: 'sysctl',
@@ -267,12 +299,13 @@ export const sysctl = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: "pod sysctls have valid names ('net.core.somaxconn'), each set once",
+  description: "pod sysctls have valid names ('net.core.somaxconn'), each set once, and from Kubernetes 1.29 none of the network or IPC namespace when the pod shares it with the node (hostNetwork, hostIPC)",
   check(ctx) {
     const pod = ctx.pod!;
     const list = isObject(pod.spec.securityContext) ? pod.spec.securityContext.sysctls : undefined;
     if (!Array.isArray(list)) return;
     const seen = new Set<string>();
+    const hostShared = pod.spec.hostNetwork === true || pod.spec.hostIPC === true;
     list.forEach((entry: unknown, i: number) => {
       if (!isObject(entry) || typeof entry.name !== 'string' || entry.name === '') return; // field-type, required-field
       const path = [...pod.specPath, 'securityContext', 'sysctls', i, 'name'];
@@ -281,8 +314,39 @@ export const sysctl = defineRule({
         ctx.report(path, `sysctl name ${show(entry.name)} ${problem}; use the kernel parameter's name, such as 'net.ipv4.tcp_syncookies'`);
       } else if (seen.has(entry.name)) {
         ctx.report(path, `sysctl '${entry.name}' is set twice; set each sysctl once`);
+      } else if (hostShared && kubernetesMinor(ctx.options) >= 29) {
+        // From 1.29 the API server refuses a namespaced sysctl in a namespace the pod shares with the host.
+        const ns = sysctlNamespace(entry.name);
+        const flag = ns === 'net' ? 'hostNetwork' : ns === 'ipc' ? 'hostIPC' : undefined;
+        if (flag && pod.spec[flag] === true) {
+          ctx.report(path, `sysctl '${entry.name}' belongs to the ${ns === 'net' ? 'network' : 'IPC'} namespace, which the pod shares with the node (${flag}: true), so it would change the node; remove it, or remove ${flag}`);
+        }
       }
       seen.add(entry.name);
     });
+  },
+});
+
+/** The kernel namespace of a sysctl, as the API server reads it (component-helpers' sysctl.GetNamespace). */
+function sysctlNamespace(name: string): 'net' | 'ipc' | undefined {
+  const normal = name.replace(/\//g, '.').split('*')[0];
+  if (/^kernel\.(sem|shmall|shmmax|shmmni|shm_rmid_forced|shm|msgmax|msgmnb|msgmni|msg)$/.test(normal)) return 'ipc';
+  if (normal.startsWith('net.')) return 'net';
+  if (normal.startsWith('fs.mqueue.')) return 'ipc';
+  return undefined;
+}
+
+export const shareProcessNamespace = defineRule({
+  id: 'share-process-namespace',
+  family: 'security',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'pod',
+  description: "shareProcessNamespace is not combined with hostPID (the pod cannot share its own and the node's process namespace)",
+  check(ctx) {
+    const spec = ctx.pod!.spec;
+    if (spec.shareProcessNamespace === true && spec.hostPID === true) {
+      ctx.report([...ctx.pod!.specPath, 'shareProcessNamespace'], "shareProcessNamespace and hostPID are both true, but a pod shares either its own process namespace or the node's; remove one of them");
+    }
   },
 });
