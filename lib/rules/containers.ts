@@ -1,5 +1,6 @@
-import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, show } from './engine';
-import { labelValueProblem, qualifiedNameProblem, toLabelValue } from './formats';
+import { isIP } from 'net';
+import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, PodTarget, RuleContext, show } from './engine';
+import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 export const image = defineRule({
   id: 'image',
@@ -7,13 +8,15 @@ export const image = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'every container has an image, without leading or trailing spaces',
+  description: 'every container has an image, without leading or trailing spaces in a Pod (the API server lets them through in pod templates, then rejects the pods)',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       const value = ref.container.image;
       if (value === undefined || value === null || value === '') {
         ctx.report([...ref.path, 'image'], `${describe(ref)} has no image; set image to a reference such as 'nginx:1.25'`);
-      } else if (typeof value === 'string' && value.trim() !== value) {
+      } else if (typeof value === 'string' && value.trim() !== value && ctx.pod!.ownerKind === 'Pod') {
+        // Only Pods: the API server accepts the spaces in a pod template (for compatibility), and then
+        // rejects every pod the controller makes from it.
         ctx.report([...ref.path, 'image'], `image ${show(value)} of ${describe(ref)} has leading or trailing spaces; use '${value.trim()}'`);
       }
     }
@@ -32,9 +35,11 @@ export const enumValues = defineRule({
   family: 'containers',
   severity: 'error',
   basis: 'apiserver',
-  target: 'pod',
-  description: 'imagePullPolicy, restartPolicy, dnsPolicy and port protocol use the exact Kubernetes spelling, and dnsPolicy None comes with a dnsConfig that names a nameserver',
+  target: 'object',
+  description: 'enum fields use the exact Kubernetes spelling: imagePullPolicy, restartPolicy, dnsPolicy, protocols, terminationMessagePolicy, seccomp types, mount propagation, probe schemes, selector operators, rollout strategies, Job and CronJob policies, Service types and policies, Ingress pathType, claim access and volume modes; dnsPolicy None comes with a dnsConfig that names a nameserver',
   check(ctx) {
+    checkObjectEnums(ctx);
+    if (!ctx.pod) return;
     const pod = ctx.pod!;
     for (const e of ENUMS.filter(x => x.where === 'pod')) {
       checkEnum(ctx, pod.spec[e.field], [...pod.specPath, e.field], e.field, e.values);
@@ -51,7 +56,9 @@ export const enumValues = defineRule({
     for (const ref of containersOf(pod)) {
       checkEnum(ctx, ref.container.imagePullPolicy, [...ref.path, 'imagePullPolicy'], 'imagePullPolicy', ENUMS[0].values);
       forEachPort(ref, (p, path) => checkEnum(ctx, p.protocol, [...path, 'protocol'], 'protocol', ENUMS[3].values));
+      checkContainerEnums(ctx, ref);
     }
+    checkPodEnums(ctx, pod);
   },
 });
 
@@ -244,5 +251,459 @@ export const toleration = defineRule({
       }
       if (t.effect !== undefined && t.effect !== '') checkEnum(ctx, t.effect, [...path, 'effect'], 'toleration effect', TAINT_EFFECTS);
     });
+  },
+});
+
+// ---- More enum fields (enum-value) -----------------------------------------------------------------
+
+const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
+const SECCOMP_TYPES = ['RuntimeDefault', 'Localhost', 'Unconfined'];
+const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+
+/**
+ * Reports `holder[field]` when it is a string other than `values` (an empty string is left alone:
+ * the API server fills in the default for most of these).
+ */
+function enumAt(ctx: RuleContext, holder: unknown, path: FieldPath, field: string, what: string, values: string[]): void {
+  if (!isObject(holder)) return;
+  const value = holder[field];
+  if (value === '') return;
+  checkEnum(ctx, value, [...path, field], what, values);
+}
+
+function selectorEnums(ctx: RuleContext, sel: unknown, path: FieldPath, what: string): void {
+  if (!isObject(sel) || !Array.isArray(sel.matchExpressions)) return;
+  sel.matchExpressions.forEach((e: unknown, i: number) => enumAt(ctx, e, [...path, 'matchExpressions', i], 'operator', `${what} operator`, SELECTOR_OPERATORS));
+}
+
+function checkContainerEnums(ctx: RuleContext, ref: ContainerRef): void {
+  const c = ref.container;
+  enumAt(ctx, c, ref.path, 'terminationMessagePolicy', 'terminationMessagePolicy', ['File', 'FallbackToLogsOnError']);
+  if (Array.isArray(c.volumeMounts)) {
+    c.volumeMounts.forEach((m: unknown, i: number) => enumAt(ctx, m, [...ref.path, 'volumeMounts', i], 'mountPropagation', 'mountPropagation', ['None', 'HostToContainer', 'Bidirectional']));
+  }
+  if (isObject(c.securityContext)) {
+    enumAt(ctx, c.securityContext.seccompProfile, [...ref.path, 'securityContext', 'seccompProfile'], 'type', 'seccompProfile type', SECCOMP_TYPES);
+    enumAt(ctx, c.securityContext, [...ref.path, 'securityContext'], 'procMount', 'procMount', ['Default', 'Unmasked']);
+  }
+  const handlers: Array<[unknown, FieldPath]> = ['livenessProbe', 'readinessProbe', 'startupProbe'].map(p => [c[p], [...ref.path, p]]);
+  if (isObject(c.lifecycle)) for (const hook of ['postStart', 'preStop']) handlers.push([c.lifecycle[hook], [...ref.path, 'lifecycle', hook]]);
+  for (const [h, path] of handlers) {
+    if (isObject(h)) enumAt(ctx, h.httpGet, [...path, 'httpGet'], 'scheme', 'httpGet scheme', ['HTTP', 'HTTPS']);
+  }
+}
+
+function checkPodEnums(ctx: RuleContext, pod: PodTarget): void {
+  const spec = pod.spec;
+  enumAt(ctx, spec, pod.specPath, 'preemptionPolicy', 'preemptionPolicy', ['PreemptLowerPriority', 'Never']);
+  if (isObject(spec.securityContext)) {
+    enumAt(ctx, spec.securityContext.seccompProfile, [...pod.specPath, 'securityContext', 'seccompProfile'], 'type', 'seccompProfile type', SECCOMP_TYPES);
+    enumAt(ctx, spec.securityContext, [...pod.specPath, 'securityContext'], 'fsGroupChangePolicy', 'fsGroupChangePolicy', ['OnRootMismatch', 'Always']);
+  }
+  if (Array.isArray(spec.topologySpreadConstraints)) {
+    spec.topologySpreadConstraints.forEach((t: unknown, i: number) => {
+      const at = [...pod.specPath, 'topologySpreadConstraints', i];
+      enumAt(ctx, t, at, 'whenUnsatisfiable', 'whenUnsatisfiable', ['DoNotSchedule', 'ScheduleAnyway']);
+      enumAt(ctx, t, at, 'nodeAffinityPolicy', 'nodeAffinityPolicy', ['Honor', 'Ignore']);
+      enumAt(ctx, t, at, 'nodeTaintsPolicy', 'nodeTaintsPolicy', ['Honor', 'Ignore']);
+      if (isObject(t)) selectorEnums(ctx, t.labelSelector, [...at, 'labelSelector'], 'topology spread selector');
+    });
+  }
+  const affinity = spec.affinity;
+  if (!isObject(affinity)) return;
+  for (const kind of ['podAffinity', 'podAntiAffinity']) {
+    const a = affinity[kind];
+    if (!isObject(a)) continue;
+    const base = [...pod.specPath, 'affinity', kind];
+    const required = a.requiredDuringSchedulingIgnoredDuringExecution;
+    if (Array.isArray(required)) required.forEach((t: unknown, i: number) => { if (isObject(t)) selectorEnums(ctx, t.labelSelector, [...base, 'requiredDuringSchedulingIgnoredDuringExecution', i, 'labelSelector'], 'affinity selector'); });
+    const preferred = a.preferredDuringSchedulingIgnoredDuringExecution;
+    if (Array.isArray(preferred)) {
+      preferred.forEach((t: unknown, i: number) => {
+        if (isObject(t) && isObject(t.podAffinityTerm)) selectorEnums(ctx, t.podAffinityTerm.labelSelector, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm', 'labelSelector'], 'affinity selector');
+      });
+    }
+  }
+  const node = affinity.nodeAffinity;
+  if (!isObject(node)) return;
+  const terms: Array<[unknown, FieldPath]> = [];
+  const base = [...pod.specPath, 'affinity', 'nodeAffinity'];
+  const required = isObject(node.requiredDuringSchedulingIgnoredDuringExecution) ? node.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms : undefined;
+  if (Array.isArray(required)) required.forEach((t: unknown, i: number) => terms.push([t, [...base, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms', i]]));
+  const preferred = node.preferredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(preferred)) preferred.forEach((t: unknown, i: number) => { if (isObject(t)) terms.push([t.preference, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'preference']]); });
+  for (const [term, path] of terms) {
+    if (!isObject(term)) continue;
+    for (const list of ['matchExpressions', 'matchFields']) {
+      if (Array.isArray(term[list])) term[list].forEach((e: unknown, i: number) => enumAt(ctx, e, [...path, list, i], 'operator', 'node selector operator', NODE_SELECTOR_OPERATORS));
+    }
+  }
+}
+
+/** Enum fields of the objects around pods: workloads, Jobs, CronJobs, Services, Ingresses, claims. */
+function checkObjectEnums(ctx: RuleContext): void {
+  const m = ctx.manifest;
+  const spec = isObject(m.spec) ? m.spec : undefined;
+  if (!spec) return;
+  const S: FieldPath = ['spec'];
+  switch (m.kind) {
+    case 'Deployment':
+      enumAt(ctx, spec.strategy, [...S, 'strategy'], 'type', 'strategy type', ['RollingUpdate', 'Recreate']);
+      break;
+    case 'StatefulSet':
+      enumAt(ctx, spec, S, 'podManagementPolicy', 'podManagementPolicy', ['OrderedReady', 'Parallel']);
+      enumAt(ctx, spec.updateStrategy, [...S, 'updateStrategy'], 'type', 'updateStrategy type', ['RollingUpdate', 'OnDelete']);
+      for (const f of ['whenDeleted', 'whenScaled']) enumAt(ctx, spec.persistentVolumeClaimRetentionPolicy, [...S, 'persistentVolumeClaimRetentionPolicy'], f, f, ['Retain', 'Delete']);
+      if (Array.isArray(spec.volumeClaimTemplates)) {
+        spec.volumeClaimTemplates.forEach((t: unknown, i: number) => { if (isObject(t)) claimEnums(ctx, t.spec, [...S, 'volumeClaimTemplates', i, 'spec']); });
+      }
+      break;
+    case 'DaemonSet':
+      enumAt(ctx, spec.updateStrategy, [...S, 'updateStrategy'], 'type', 'updateStrategy type', ['RollingUpdate', 'OnDelete']);
+      break;
+    case 'Job':
+      jobEnums(ctx, spec, S);
+      break;
+    case 'CronJob':
+      enumAt(ctx, spec, S, 'concurrencyPolicy', 'concurrencyPolicy', ['Allow', 'Forbid', 'Replace']);
+      if (isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec)) jobEnums(ctx, spec.jobTemplate.spec, [...S, 'jobTemplate', 'spec']);
+      break;
+    case 'Service':
+      enumAt(ctx, spec, S, 'type', 'Service type', ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+      enumAt(ctx, spec, S, 'sessionAffinity', 'sessionAffinity', ['None', 'ClientIP']);
+      enumAt(ctx, spec, S, 'externalTrafficPolicy', 'externalTrafficPolicy', ['Cluster', 'Local']);
+      enumAt(ctx, spec, S, 'internalTrafficPolicy', 'internalTrafficPolicy', ['Cluster', 'Local']);
+      enumAt(ctx, spec, S, 'ipFamilyPolicy', 'ipFamilyPolicy', ['SingleStack', 'PreferDualStack', 'RequireDualStack']);
+      if (Array.isArray(spec.ipFamilies)) spec.ipFamilies.forEach((f: unknown, i: number) => { if (f !== '') checkEnum(ctx, f, [...S, 'ipFamilies', i], 'ipFamily', ['IPv4', 'IPv6']); });
+      if (Array.isArray(spec.ports)) spec.ports.forEach((p: unknown, i: number) => enumAt(ctx, p, [...S, 'ports', i], 'protocol', 'protocol', ['TCP', 'UDP', 'SCTP']));
+      break;
+    case 'Ingress':
+      if (Array.isArray(spec.rules)) {
+        spec.rules.forEach((r: unknown, i: number) => {
+          const paths = isObject(r) && isObject(r.http) ? r.http.paths : undefined;
+          if (Array.isArray(paths)) paths.forEach((p: unknown, j: number) => enumAt(ctx, p, [...S, 'rules', i, 'http', 'paths', j], 'pathType', 'pathType', ['Exact', 'Prefix', 'ImplementationSpecific']));
+        });
+      }
+      break;
+    case 'PersistentVolumeClaim':
+      claimEnums(ctx, spec, S);
+      selectorEnums(ctx, spec.selector, [...S, 'selector'], 'claim selector');
+      break;
+    default:
+      break;
+  }
+  if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(m.kind)) selectorEnums(ctx, spec.selector, [...S, 'selector'], 'selector');
+}
+
+function jobEnums(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath): void {
+  enumAt(ctx, js, base, 'completionMode', 'completionMode', ['NonIndexed', 'Indexed']);
+  enumAt(ctx, js, base, 'podReplacementPolicy', 'podReplacementPolicy', ['TerminatingOrFailed', 'Failed']);
+  const rules = isObject(js.podFailurePolicy) ? js.podFailurePolicy.rules : undefined;
+  if (!Array.isArray(rules)) return;
+  rules.forEach((r: unknown, i: number) => {
+    if (!isObject(r)) return;
+    const at = [...base, 'podFailurePolicy', 'rules', i];
+    enumAt(ctx, r, at, 'action', 'podFailurePolicy action', ['FailJob', 'Ignore', 'Count', 'FailIndex']);
+    enumAt(ctx, r.onExitCodes, [...at, 'onExitCodes'], 'operator', 'onExitCodes operator', ['In', 'NotIn']);
+    if (Array.isArray(r.onPodConditions)) r.onPodConditions.forEach((c: unknown, j: number) => enumAt(ctx, c, [...at, 'onPodConditions', j], 'status', 'onPodConditions status', ['True', 'False', 'Unknown']));
+  });
+}
+
+function claimEnums(ctx: RuleContext, spec: unknown, base: FieldPath): void {
+  if (!isObject(spec)) return;
+  if (Array.isArray(spec.accessModes)) spec.accessModes.forEach((mode: unknown, i: number) => checkEnum(ctx, mode, [...base, 'accessModes', i], 'access mode', ACCESS_MODES));
+  enumAt(ctx, spec, base, 'volumeMode', 'volumeMode', ['Filesystem', 'Block']);
+}
+
+// ---- Scheduling ----------------------------------------------------------------------------------
+
+export const scheduling = defineRule({
+  id: 'scheduling',
+  family: 'containers',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'pod',
+  description: 'topology spread constraints have maxSkew at least 1, minDomains only with DoNotSchedule, and one constraint per topologyKey and whenUnsatisfiable; preferred affinity terms weigh 1-100 and pod affinity terms name a topologyKey',
+  check(ctx) {
+    const pod = ctx.pod!;
+    const spec = pod.spec;
+    if (Array.isArray(spec.topologySpreadConstraints)) {
+      const seen = new Map<string, number>();
+      spec.topologySpreadConstraints.forEach((t: unknown, i: number) => {
+        if (!isObject(t)) return;
+        const at = [...pod.specPath, 'topologySpreadConstraints', i];
+        if (typeof t.maxSkew === 'number' && Number.isInteger(t.maxSkew) && t.maxSkew < 1) {
+          ctx.report([...at, 'maxSkew'], `topology spread maxSkew ${t.maxSkew} must be at least 1 (1 spreads pods evenly); use 1 or more`);
+        }
+        if (t.minDomains !== undefined && t.minDomains !== null) {
+          if (typeof t.minDomains === 'number' && t.minDomains < 1) ctx.report([...at, 'minDomains'], `minDomains ${t.minDomains} must be at least 1; remove it or use 1 or more`);
+          else if (t.whenUnsatisfiable !== 'DoNotSchedule') ctx.report([...at, 'minDomains'], `minDomains is only allowed with whenUnsatisfiable: DoNotSchedule, got ${show(t.whenUnsatisfiable)}; remove minDomains or use DoNotSchedule`);
+        }
+        if (typeof t.topologyKey === 'string' && typeof t.whenUnsatisfiable === 'string') {
+          const key = `${t.topologyKey}/${t.whenUnsatisfiable}`;
+          const first = seen.get(key);
+          if (first !== undefined) ctx.report(at, `topology spread constraints ${first} and ${i} both use topologyKey ${show(t.topologyKey)} with ${t.whenUnsatisfiable}; merge them into one`);
+          else seen.set(key, i);
+        }
+      });
+    }
+    const affinity = spec.affinity;
+    if (!isObject(affinity)) return;
+    const weights = (list: unknown, base: FieldPath) => {
+      if (!Array.isArray(list)) return;
+      list.forEach((t: unknown, i: number) => {
+        if (isObject(t) && typeof t.weight === 'number' && Number.isInteger(t.weight) && (t.weight < 1 || t.weight > 100)) {
+          ctx.report([...base, i, 'weight'], `preferred affinity weight ${t.weight} is outside 1-100; use a weight from 1 to 100`);
+        }
+      });
+    };
+    const topologyKey = (term: unknown, at: FieldPath) => {
+      if (!isObject(term)) return;
+      if (term.topologyKey === undefined || term.topologyKey === null || term.topologyKey === '') {
+        ctx.report([...at, 'topologyKey'], "a pod affinity term needs a topologyKey, the node label that defines 'together'; set one such as 'kubernetes.io/hostname'");
+      } else if (typeof term.topologyKey === 'string') {
+        const problem = qualifiedNameProblem(term.topologyKey);
+        if (problem) ctx.report([...at, 'topologyKey'], `topologyKey ${show(term.topologyKey)} ${problem}; use a node label key such as 'kubernetes.io/hostname'`);
+      }
+    };
+    for (const kind of ['podAffinity', 'podAntiAffinity']) {
+      const a = affinity[kind];
+      if (!isObject(a)) continue;
+      const base = [...pod.specPath, 'affinity', kind];
+      const preferred = a.preferredDuringSchedulingIgnoredDuringExecution;
+      weights(preferred, [...base, 'preferredDuringSchedulingIgnoredDuringExecution']);
+      if (Array.isArray(preferred)) preferred.forEach((t: unknown, i: number) => { if (isObject(t)) topologyKey(t.podAffinityTerm, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm']); });
+      const required = a.requiredDuringSchedulingIgnoredDuringExecution;
+      if (Array.isArray(required)) required.forEach((t: unknown, i: number) => topologyKey(t, [...base, 'requiredDuringSchedulingIgnoredDuringExecution', i]));
+    }
+    if (isObject(affinity.nodeAffinity)) weights(affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution, [...pod.specPath, 'affinity', 'nodeAffinity', 'preferredDuringSchedulingIgnoredDuringExecution']);
+  },
+});
+
+// ---- Services and Ingresses -------------------------------------------------------------------------
+
+/** The NodePort range of a kube-apiserver with its default --service-node-port-range. */
+const NODE_PORT_MIN = 30000;
+const NODE_PORT_MAX = 32767;
+
+export const service = defineRule({
+  id: 'service',
+  family: 'services',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'object',
+  description: 'Service ports are valid: there are some (but for headless and ExternalName Services), named with unique DNS-1123 labels when there are several, port numbers 1-65535, targetPort a port number or IANA port name, no port and protocol twice, nodePorts only on NodePort and LoadBalancer Services, each once and in the default range 30000-32767; externalTrafficPolicy only with NodePort or LoadBalancer; a ClientIP session affinity timeout of 1-86400 seconds; clusterIP None or an IP address, None not with NodePort or LoadBalancer; an ExternalName Service names a DNS host',
+  check(ctx) {
+    const m = ctx.manifest;
+    if (m.kind !== 'Service' || m.apiVersion !== 'v1') return;
+    if (m.spec !== undefined && m.spec !== null && !isObject(m.spec)) return; // field-type
+    const spec = isObject(m.spec) ? m.spec : {};
+    const type = typeof spec.type === 'string' && spec.type !== '' ? spec.type : 'ClusterIP';
+    const headless = spec.clusterIP === 'None';
+    const nodePorts = type === 'NodePort' || type === 'LoadBalancer';
+    const ports = Array.isArray(spec.ports) ? spec.ports : [];
+    if (ports.length === 0 && !headless && type !== 'ExternalName' && (spec.ports === undefined || spec.ports === null || Array.isArray(spec.ports))) {
+      ctx.report(['spec', 'ports'], `a ${type} Service needs ports; list the ports it serves, such as [{ name: http, port: 80, targetPort: 8080 }]`);
+    }
+    const names = new Map<string, number>();
+    const seen = new Map<string, number>();
+    const seenNodePorts = new Map<string, number>();
+    ports.forEach((p: unknown, i: number) => {
+      if (!isObject(p)) return;
+      const at = ['spec', 'ports', i];
+      const protocol = typeof p.protocol === 'string' && p.protocol !== '' ? p.protocol : 'TCP';
+      if (p.name === undefined || p.name === null || p.name === '') {
+        if (ports.length > 1) ctx.report([...at, 'name'], `port ${show(p.port)} of the Service has no name, and a Service with several ports must name each; set a name such as 'http'`);
+      } else if (typeof p.name === 'string') {
+        const problem = dnsLabelProblem(p.name);
+        if (problem) ctx.report([...at, 'name'], `Service port name ${show(p.name)} ${problem}; use '${toDnsName(p.name, 63)}'`);
+        const first = names.get(p.name);
+        if (first !== undefined) ctx.report([...at, 'name'], `Service ports ${first} and ${i} are both named ${show(p.name)}; give each port its own name`);
+        else names.set(p.name, i);
+      }
+      if (typeof p.port === 'number' && Number.isInteger(p.port)) {
+        if (p.port < 1 || p.port > 65535) ctx.report([...at, 'port'], `Service port ${p.port} is outside 1-65535; use the port clients connect to, such as 80`);
+        else {
+          const key = `${p.port}/${protocol}`;
+          const first = seen.get(key);
+          if (first !== undefined) ctx.report([...at, 'port'], `Service ports ${first} and ${i} are both ${key}; a port and protocol may be listed once, so remove one or change its port`);
+          else seen.set(key, i);
+          if (type === 'LoadBalancer' && p.port === 10250) ctx.report([...at, 'port'], 'a LoadBalancer Service may not expose port 10250, the kubelet port; use another port');
+        }
+      }
+      const target = p.targetPort;
+      if (typeof target === 'number' && Number.isInteger(target) && target !== 0 && (target < 1 || target > 65535)) {
+        ctx.report([...at, 'targetPort'], `targetPort ${target} is outside 1-65535; use the port the pods listen on, or the name of a container port`);
+      } else if (typeof target === 'string' && target !== '') {
+        const problem = portNameProblem(target);
+        if (problem) ctx.report([...at, 'targetPort'], `targetPort ${show(target)} is read as a port name and ${problem}; ${/^[0-9]+$/.test(target) ? `write ${target} without quotes for a number` : 'use the name of a container port, such as \'http\''}`);
+      }
+      if (typeof p.appProtocol === 'string') {
+        const problem = qualifiedNameProblem(p.appProtocol);
+        if (problem) ctx.report([...at, 'appProtocol'], `appProtocol ${show(p.appProtocol)} ${problem}; use a protocol name such as 'http', 'h2c' or 'kubernetes.io/ws'`);
+      }
+      const np = p.nodePort;
+      if (typeof np === 'number' && Number.isInteger(np) && np !== 0) {
+        if (!nodePorts) {
+          ctx.report([...at, 'nodePort'], `nodePort ${np} is set on a ${type} Service, which opens no node ports; remove nodePort, or use type: NodePort`);
+        } else if (np < NODE_PORT_MIN || np > NODE_PORT_MAX) {
+          ctx.report([...at, 'nodePort'], `nodePort ${np} is outside the NodePort range ${NODE_PORT_MIN}-${NODE_PORT_MAX} of a default API server; use a port in it, or remove nodePort to have one allocated`);
+        } else {
+          const key = `${np}/${protocol}`;
+          const first = seenNodePorts.get(key);
+          if (first !== undefined) ctx.report([...at, 'nodePort'], `Service ports ${first} and ${i} both use nodePort ${key}; give each its own nodePort, or remove one to have it allocated`);
+          else seenNodePorts.set(key, i);
+        }
+      }
+    });
+    // With sessionAffinity None the API server drops a sessionAffinityConfig; with ClientIP it checks the timeout.
+    const config = spec.sessionAffinityConfig;
+    if (spec.sessionAffinity === 'ClientIP' && isObject(config) && isObject(config.clientIP)) {
+      const t = config.clientIP.timeoutSeconds;
+      if (typeof t === 'number' && Number.isInteger(t) && (t < 1 || t > 86400)) {
+        ctx.report(['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'], `session affinity timeoutSeconds ${t} is outside 1-86400 (one day); use a value in that range (10800, three hours, is the default)`);
+      }
+    }
+    if (typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '' && !nodePorts) {
+      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on a ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer`);
+    }
+    if (typeof spec.healthCheckNodePort === 'number' && spec.healthCheckNodePort !== 0 && !(type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) {
+      ctx.report(['spec', 'healthCheckNodePort'], 'healthCheckNodePort is only used by a LoadBalancer Service with externalTrafficPolicy Local; remove it');
+    }
+    if (spec.allocateLoadBalancerNodePorts !== undefined && spec.allocateLoadBalancerNodePorts !== null && type !== 'LoadBalancer') {
+      ctx.report(['spec', 'allocateLoadBalancerNodePorts'], `allocateLoadBalancerNodePorts is only for LoadBalancer Services, and this one is ${type}; remove it`);
+    }
+    const ip = spec.clusterIP;
+    if (typeof ip === 'string' && ip !== '' && ip !== 'None') {
+      if (type === 'ExternalName') ctx.report(['spec', 'clusterIP'], 'an ExternalName Service has no cluster IP; remove clusterIP');
+      else if (isIP(ip) === 0) ctx.report(['spec', 'clusterIP'], `clusterIP ${show(ip)} is not an IP address${ip.toLowerCase() === 'none' ? " (write 'None' for a headless Service: it is case-sensitive)" : ''}; remove it to have one allocated, or use 'None' for a headless Service`);
+    }
+    if (headless && nodePorts) {
+      ctx.report(['spec', 'clusterIP'], `clusterIP None (headless) is not allowed for a ${type} Service, which needs a cluster IP; remove clusterIP, or use type: ClusterIP`);
+    }
+    if (type === 'ExternalName') {
+      const name = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';
+      if (name === '') ctx.report(['spec', 'externalName'], "an ExternalName Service needs externalName, the DNS name it points to; set one such as 'db.example.com'");
+      else {
+        const problem = dnsSubdomainProblem(name);
+        if (problem) ctx.report(['spec', 'externalName'], `externalName ${show(spec.externalName)} ${problem}; use a DNS name such as 'db.example.com'`);
+      }
+    }
+  },
+});
+
+/** Why an Ingress host is not one the API server takes, or undefined. */
+function hostProblem(host: string): string | undefined {
+  if (isIP(host) !== 0) return 'is an IP address, and Ingress hosts are DNS names; remove host to match any address';
+  if (host.includes('*')) {
+    if (!host.startsWith('*.') || dnsSubdomainProblem(host.slice(2)) || host.length > 253) return "is not a wildcard DNS name; use one leading '*.' followed by a DNS name, such as '*.example.com'";
+    return undefined;
+  }
+  const problem = dnsSubdomainProblem(host);
+  return problem ? `${problem}; use a DNS name such as 'shop.example.com' (without scheme or port)` : undefined;
+}
+
+const INVALID_PATH_PARTS = ['//', '/./', '/../', '%2f', '%2F'];
+
+export const ingress = defineRule({
+  id: 'ingress',
+  family: 'services',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'object',
+  description: "an Ingress has rules or a defaultBackend; hosts are DNS names (a leading '*.' allowed), not IP addresses; each http rule has paths, absolute, and for Prefix and Exact without //, /./, /../ or a trailing /. or /..; a backend is a service (a DNS-1035 name and a port number 1-65535 or IANA port name, not both) or a resource, not both; TLS hosts are DNS names and secretName and ingressClassName DNS-1123 subdomains",
+  check(ctx) {
+    const m = ctx.manifest;
+    if (m.kind !== 'Ingress') return;
+    if (m.spec !== undefined && m.spec !== null && !isObject(m.spec)) return; // field-type
+    const spec = isObject(m.spec) ? m.spec : {};
+    const rules = Array.isArray(spec.rules) ? spec.rules : [];
+    if (rules.length === 0 && (spec.defaultBackend === undefined || spec.defaultBackend === null)) {
+      ctx.report(['spec', 'rules'], 'the Ingress has no rules and no defaultBackend, so it routes nothing; add rules, or a defaultBackend');
+    }
+    const backend = (b: unknown, at: FieldPath) => {
+      if (!isObject(b)) return;
+      const hasService = b.service !== undefined && b.service !== null;
+      const hasResource = b.resource !== undefined && b.resource !== null;
+      if (hasService && hasResource) {
+        ctx.report(at, 'the backend has a service and a resource; a backend is one of them, so remove one');
+        return;
+      }
+      if (!hasResource && !hasService) {
+        ctx.report(at, "the backend has neither a service nor a resource; set service: { name: ..., port: { number: 80 } }");
+        return;
+      }
+      const svc = b.service;
+      if (!isObject(svc)) return;
+      if (typeof svc.name === 'string' && svc.name !== '') {
+        const problem = dns1035Problem(svc.name);
+        if (problem) ctx.report([...at, 'service', 'name'], `backend service name ${show(svc.name)} ${problem}, so no Service can have it; use the name of the Service`);
+      }
+      const port = isObject(svc.port) ? svc.port : {};
+      const hasName = typeof port.name === 'string' && port.name !== '';
+      const hasNumber = typeof port.number === 'number' && port.number !== 0;
+      if (hasName && hasNumber) ctx.report([...at, 'service', 'port'], `the backend port has a name ${show(port.name)} and a number ${port.number}; keep one of them`);
+      else if (hasName) {
+        const problem = portNameProblem(port.name);
+        if (problem) ctx.report([...at, 'service', 'port', 'name'], `backend port name ${show(port.name)} ${problem}; use the name of a port of the Service, such as 'http'`);
+      } else if (hasNumber) {
+        if (Number.isInteger(port.number) && (port.number < 1 || port.number > 65535)) ctx.report([...at, 'service', 'port', 'number'], `backend port ${port.number} is outside 1-65535; use a port of the Service, such as 80`);
+      } else {
+        ctx.report([...at, 'service', 'port'], 'the backend service has no port; set port.number (such as 80) or port.name (such as http)');
+      }
+    };
+    backend(spec.defaultBackend, ['spec', 'defaultBackend']);
+    rules.forEach((r: unknown, i: number) => {
+      if (!isObject(r)) return;
+      const at = ['spec', 'rules', i];
+      if (typeof r.host === 'string' && r.host !== '') {
+        const problem = hostProblem(r.host);
+        if (problem) ctx.report([...at, 'host'], `host ${show(r.host)} of the Ingress ${problem}`);
+      }
+      if (!isObject(r.http)) return;
+      const paths = r.http.paths;
+      if (!Array.isArray(paths) || paths.length === 0) {
+        if (paths === undefined || paths === null || Array.isArray(paths)) ctx.report([...at, 'http', 'paths'], 'the http rule has no paths; add at least one path with a backend, such as { path: /, pathType: Prefix, backend: ... }');
+        return;
+      }
+      paths.forEach((p: unknown, j: number) => {
+        if (!isObject(p)) return;
+        const pat = [...at, 'http', 'paths', j];
+        const path = typeof p.path === 'string' ? p.path : '';
+        if (p.pathType === 'Prefix' || p.pathType === 'Exact') {
+          if (!path.startsWith('/')) ctx.report([...pat, 'path'], `path ${show(path)} (pathType ${p.pathType}) is not absolute; start it with '/', such as '/${path.replace(/^\/*/, '')}'`);
+          else {
+            const bad = INVALID_PATH_PARTS.find(x => path.includes(x)) ?? ['/..', '/.'].find(x => path.endsWith(x));
+            if (bad) ctx.report([...pat, 'path'], `path ${show(path)} (pathType ${p.pathType}) contains '${bad}', which the API server does not allow; write the path without it`);
+          }
+        } else if (p.pathType === 'ImplementationSpecific' && path !== '' && !path.startsWith('/')) {
+          ctx.report([...pat, 'path'], `path ${show(path)} is not absolute; start it with '/'`);
+        }
+        if (p.pathType === undefined || p.pathType === null || ['Prefix', 'Exact', 'ImplementationSpecific'].includes(p.pathType)) backend(p.backend, [...pat, 'backend']);
+      });
+    });
+    if (Array.isArray(spec.tls)) {
+      spec.tls.forEach((t: unknown, i: number) => {
+        if (!isObject(t)) return;
+        if (Array.isArray(t.hosts)) {
+          t.hosts.forEach((h: unknown, j: number) => {
+            if (typeof h !== 'string') return;
+            // TLS hosts are DNS names or wildcards; unlike rule hosts, an IP address passes as a DNS name here.
+            const subdomain = dnsSubdomainProblem(h);
+            const problem = h.includes('*') ? hostProblem(h) : subdomain && `${subdomain}; use a DNS name such as 'shop.example.com' (without scheme or port)`;
+            if (problem) ctx.report(['spec', 'tls', i, 'hosts', j], `TLS host ${show(h)} ${problem}`);
+          });
+        }
+        if (typeof t.secretName === 'string' && t.secretName !== '') {
+          const problem = dnsSubdomainProblem(t.secretName);
+          if (problem) ctx.report(['spec', 'tls', i, 'secretName'], `TLS secretName ${show(t.secretName)} ${problem}; use the name of the Secret, such as '${toDnsName(t.secretName, 253)}'`);
+        }
+      });
+    }
+    if (typeof spec.ingressClassName === 'string') {
+      const problem = dnsSubdomainProblem(spec.ingressClassName);
+      if (problem) ctx.report(['spec', 'ingressClassName'], `ingressClassName ${show(spec.ingressClassName)} ${problem}; use the name of an IngressClass, such as 'nginx'`);
+    }
   },
 });

@@ -1,5 +1,5 @@
-import { ContainerRef, containersOf, defineRule, describe, forEachVolume, formatPath, isObject, show } from './engine';
-import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
+import { ContainerRef, containersOf, defineRule, describe, FieldPath, forEachVolume, formatPath, isObject, RuleContext, show } from './engine';
+import { configKeyProblem, dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
 const DNS1035_KINDS = ['Service'];
@@ -21,10 +21,11 @@ export const objectName = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'object',
-  description: 'metadata.name is present and valid for the kind: a DNS-1123 subdomain, a DNS-1035 label for Services, a path segment for RBAC roles and bindings (system:auth-delegator), at most 52 characters for CronJobs',
+  description: 'metadata.name is present and valid for the kind: a DNS-1123 subdomain, a DNS-1035 label for Services, a path segment for RBAC roles and bindings (system:auth-delegator), at most 52 characters for CronJobs; metadata.finalizers are standard or domain-qualified names, and at most one owner reference is the controller',
   check(ctx) {
     const md = ctx.manifest.metadata;
     if (md !== undefined && md !== null && !isObject(md)) return; // field-type
+    if (isObject(md)) checkFinalizersAndOwners(ctx, md);
     if (md?.name === undefined || md.name === null || md.name === '') {
       if (md?.generateName === undefined) ctx.report(['metadata', 'name'], "metadata.name is missing; give the object a name such as 'my-pod'");
       return;
@@ -52,6 +53,41 @@ export const objectName = defineRule({
     }
   },
 });
+
+/** The finalizers Kubernetes itself defines, the only ones without a domain. */
+const STANDARD_FINALIZERS = ['kubernetes', 'orphan', 'foregroundDeletion'];
+
+/** metadata.finalizers and metadata.ownerReferences, as the API server checks them for every kind. */
+function checkFinalizersAndOwners(ctx: Parameters<typeof objectName.check>[0], md: { [key: string]: any }): void {
+  if (Array.isArray(md.finalizers)) {
+    md.finalizers.forEach((f: unknown, i: number) => {
+      if (typeof f !== 'string') return; // field-type
+      const path = ['metadata', 'finalizers', i];
+      const problem = qualifiedNameProblem(f);
+      if (problem) {
+        ctx.report(path, `finalizer ${show(f)} ${problem}; use a domain-qualified name such as 'example.com/cleanup'`);
+      } else if (!f.includes('/') && !STANDARD_FINALIZERS.includes(f)) {
+        ctx.report(path, `finalizer ${show(f)} is neither a standard finalizer (${STANDARD_FINALIZERS.join(', ')}) nor domain-qualified; use a name such as 'example.com/${f}'`);
+      }
+    });
+    if (md.finalizers.includes('orphan') && md.finalizers.includes('foregroundDeletion')) {
+      ctx.report(['metadata', 'finalizers'], 'finalizers orphan and foregroundDeletion are both set, and they ask for opposite things (keep or delete the dependents); keep one of them');
+    }
+  }
+  if (!Array.isArray(md.ownerReferences)) return;
+  let controller: string | undefined;
+  md.ownerReferences.forEach((o: unknown, i: number) => {
+    if (!isObject(o)) return;
+    const path = ['metadata', 'ownerReferences', i];
+    if (o.kind === 'Event' && o.apiVersion === 'v1') {
+      ctx.report([...path, 'kind'], `ownerReferences[${i}] names an Event, which Kubernetes does not allow to own objects; name the object that manages this one`);
+    }
+    if (o.controller !== true) return;
+    const owner = `${o.kind}/${o.name}`;
+    if (controller === undefined) controller = owner;
+    else ctx.report([...path, 'controller'], `ownerReferences[${i}] (${owner}) sets controller: true, but ${controller} is already the controller; only one owner reference may be the controller, so set controller: false on one of them`);
+  });
+}
 
 export const containerName = defineRule({
   id: 'container-name',
@@ -270,6 +306,291 @@ export const className = defineRule({
       }
       const problem = dnsSubdomainProblem(value);
       if (problem) ctx.report([...pod.specPath, field], `${field} ${show(value)} ${problem}; use '${toDnsName(value, 253)}'`);
+    }
+  },
+});
+
+// ---- Label selectors ----------------------------------------------------------------------------
+
+/** Kinds whose spec.selector must select the pods of spec.template. */
+const SELECTOR_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
+
+/**
+ * Reports what makes a label selector invalid (keys, values, operators without or with values) and
+ * returns whether it can be evaluated. The spelling of an operator is enum-value's business.
+ */
+function checkSelector(ctx: RuleContext, sel: unknown, path: FieldPath, what: string): boolean {
+  if (!isObject(sel)) return false; // null or absent: the caller; other types: field-type
+  let ok = true;
+  if (isObject(sel.matchLabels)) {
+    for (const [key, value] of Object.entries(sel.matchLabels)) {
+      const keyProblem = qualifiedNameProblem(key);
+      if (keyProblem) {
+        ctx.report([...path, 'matchLabels', key], `${what} key ${show(key)} ${keyProblem}; use a label key such as 'app' or 'example.com/tier'`);
+        ok = false;
+      }
+      if (typeof value === 'string') {
+        const valueProblem = labelValueProblem(value);
+        if (valueProblem) {
+          ctx.report([...path, 'matchLabels', key], `${what} ${key}=${show(value)}: the value ${valueProblem}; use '${toLabelValue(value) || 'value'}'`);
+          ok = false;
+        }
+      }
+    }
+  }
+  if (Array.isArray(sel.matchExpressions)) {
+    sel.matchExpressions.forEach((e: unknown, i: number) => {
+      if (!isObject(e)) return;
+      const at = [...path, 'matchExpressions', i];
+      if (typeof e.key === 'string' && e.key !== '') {
+        const problem = qualifiedNameProblem(e.key);
+        if (problem) {
+          ctx.report([...at, 'key'], `${what} expression key ${show(e.key)} ${problem}; use a label key such as 'app'`);
+          ok = false;
+        }
+      }
+      const values = Array.isArray(e.values) ? e.values : [];
+      if (e.operator === 'In' || e.operator === 'NotIn') {
+        if (values.length === 0) {
+          ctx.report([...at, 'values'], `${what} expression on ${show(e.key)} has operator ${e.operator} but no values; list the label values it matches`);
+          ok = false;
+        }
+      } else if (e.operator === 'Exists' || e.operator === 'DoesNotExist') {
+        if (values.length > 0) {
+          ctx.report([...at, 'values'], `${what} expression on ${show(e.key)} has operator ${e.operator} and values ${show(values)}; ${e.operator} only tests the key, so remove values`);
+          ok = false;
+        }
+      } else {
+        ok = false; // an unknown operator: enum-value
+      }
+      values.forEach((v: unknown, j: number) => {
+        if (typeof v !== 'string') return;
+        const problem = labelValueProblem(v);
+        if (problem) {
+          ctx.report([...at, 'values', j], `${what} expression value ${show(v)} ${problem}; use '${toLabelValue(v) || 'value'}'`);
+          ok = false;
+        }
+      });
+    });
+  }
+  return ok;
+}
+
+/** Whether a (valid) label selector selects `labels`. */
+function selects(sel: { [key: string]: any }, labels: { [key: string]: unknown }): boolean {
+  if (isObject(sel.matchLabels)) {
+    for (const [k, v] of Object.entries(sel.matchLabels)) if (labels[k] !== v) return false;
+  }
+  for (const e of Array.isArray(sel.matchExpressions) ? sel.matchExpressions : []) {
+    if (!isObject(e)) continue;
+    const has = typeof e.key === 'string' && Object.prototype.hasOwnProperty.call(labels, e.key);
+    const values = Array.isArray(e.values) ? e.values : [];
+    if (e.operator === 'In' && !(has && values.includes(labels[e.key]))) return false;
+    if (e.operator === 'NotIn' && has && values.includes(labels[e.key])) return false;
+    if (e.operator === 'Exists' && !has) return false;
+    if (e.operator === 'DoesNotExist' && has) return false;
+  }
+  return true;
+}
+
+/** A selector with no matchLabels and no matchExpressions. */
+function emptySelector(sel: { [key: string]: any }): boolean {
+  const labels = isObject(sel.matchLabels) ? Object.keys(sel.matchLabels).length : 0;
+  const expressions = Array.isArray(sel.matchExpressions) ? sel.matchExpressions.length : 0;
+  return labels + expressions === 0;
+}
+
+/** Describes the labels of a pod template for messages: `{app: web, tier: frontend}`. */
+function showLabels(labels: unknown): string {
+  if (!isObject(labels) || Object.keys(labels).length === 0) return 'no labels';
+  return `labels {${Object.entries(labels).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : show(v)}`).join(', ')}}`;
+}
+
+export const selector = defineRule({
+  id: 'selector',
+  family: 'names',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'object',
+  description: "workload selectors are valid, not empty and select the pod template's labels (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs with manualSelector); Service, affinity, topology spread and claim selectors use valid label keys and values",
+  check(ctx) {
+    const m = ctx.manifest;
+    const spec = isObject(m.spec) ? m.spec : undefined;
+    if (!spec) return;
+    const templateLabels = isObject(spec.template) && isObject(spec.template.metadata) ? spec.template.metadata.labels : undefined;
+    const mustSelect = (sel: unknown, path: FieldPath, kind: string) => {
+      if (sel === undefined || sel === null) {
+        ctx.report(path, `a ${kind} needs spec.selector to find its pods; set selector.matchLabels to labels of the pod template, such as ${isObject(templateLabels) && Object.keys(templateLabels).length > 0 ? `{${Object.keys(templateLabels)[0]}: ${show(templateLabels[Object.keys(templateLabels)[0]])}}` : '{app: my-app}'}`);
+        return;
+      }
+      if (!checkSelector(ctx, sel, path, 'selector') || !isObject(sel)) return;
+      if (emptySelector(sel)) {
+        ctx.report(path, `the selector of the ${kind} is empty, which would select every pod of the namespace; set matchLabels to labels of the pod template`);
+        return;
+      }
+      if (!selects(sel, isObject(templateLabels) ? templateLabels : {})) {
+        ctx.report(['spec', 'template', 'metadata', 'labels'], `the selector of the ${kind} does not select its pod template, which has ${showLabels(templateLabels)}; the ${kind} would never find its pods, so make selector.matchLabels a subset of the template labels`);
+      }
+    };
+    if (SELECTOR_KINDS.includes(m.kind)) mustSelect(spec.selector, ['spec', 'selector'], m.kind);
+    if (m.kind === 'Job') {
+      if (spec.manualSelector === true) mustSelect(spec.selector, ['spec', 'selector'], 'Job with manualSelector: true');
+      else if (isObject(spec.selector)) {
+        ctx.report(['spec', 'selector'], "a Job's selector is generated by Kubernetes unless manualSelector is true; remove selector, or set manualSelector: true if you really manage the pod labels yourself");
+      }
+    }
+    if (m.kind === 'CronJob' && isObject(spec.jobTemplate) && isObject(spec.jobTemplate.spec)) {
+      const js = spec.jobTemplate.spec;
+      if (js.selector !== undefined && js.selector !== null) {
+        ctx.report(['spec', 'jobTemplate', 'spec', 'selector'], "the Jobs of a CronJob get a generated selector; remove jobTemplate.spec.selector");
+      }
+      if (js.manualSelector === true) {
+        ctx.report(['spec', 'jobTemplate', 'spec', 'manualSelector'], 'the Jobs of a CronJob cannot use manualSelector: true; remove it');
+      }
+    }
+    if (m.kind === 'Service' && isObject(spec.selector)) {
+      for (const [key, value] of Object.entries(spec.selector)) {
+        const keyProblem = qualifiedNameProblem(key);
+        if (keyProblem) ctx.report(['spec', 'selector', key], `Service selector key ${show(key)} ${keyProblem}; use the key of a pod label, such as 'app'`);
+        if (typeof value === 'string') {
+          const valueProblem = labelValueProblem(value);
+          if (valueProblem) ctx.report(['spec', 'selector', key], `Service selector ${key}=${show(value)}: the value ${valueProblem}; use '${toLabelValue(value) || 'value'}'`);
+        }
+      }
+    }
+    if (m.kind === 'PersistentVolumeClaim') checkSelector(ctx, spec.selector, ['spec', 'selector'], 'claim selector');
+    const pod = ctx.pod;
+    if (!pod) return;
+    const terms = (list: unknown, base: FieldPath, weighted: boolean) => {
+      if (!Array.isArray(list)) return;
+      list.forEach((t: unknown, i: number) => {
+        const term = weighted && isObject(t) ? t.podAffinityTerm : t;
+        const at = weighted ? [...base, i, 'podAffinityTerm'] : [...base, i];
+        if (isObject(term)) {
+          checkSelector(ctx, term.labelSelector, [...at, 'labelSelector'], 'affinity selector');
+          checkSelector(ctx, term.namespaceSelector, [...at, 'namespaceSelector'], 'affinity namespace selector');
+        }
+      });
+    };
+    const affinity = pod.spec.affinity;
+    if (isObject(affinity)) {
+      for (const kind of ['podAffinity', 'podAntiAffinity']) {
+        const a = affinity[kind];
+        if (!isObject(a)) continue;
+        terms(a.requiredDuringSchedulingIgnoredDuringExecution, [...pod.specPath, 'affinity', kind, 'requiredDuringSchedulingIgnoredDuringExecution'], false);
+        terms(a.preferredDuringSchedulingIgnoredDuringExecution, [...pod.specPath, 'affinity', kind, 'preferredDuringSchedulingIgnoredDuringExecution'], true);
+      }
+    }
+    if (Array.isArray(pod.spec.topologySpreadConstraints)) {
+      pod.spec.topologySpreadConstraints.forEach((c: unknown, i: number) => {
+        if (isObject(c)) checkSelector(ctx, c.labelSelector, [...pod.specPath, 'topologySpreadConstraints', i, 'labelSelector'], 'topology spread selector');
+      });
+    }
+  },
+});
+
+export const hostname = defineRule({
+  id: 'hostname',
+  family: 'names',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'pod',
+  description: "a pod's hostname and subdomain are DNS-1123 labels, and so are the hostnames StatefulSets and Indexed Jobs make from their names (no dots, at most 63 characters with the index)",
+  check(ctx) {
+    const pod = ctx.pod!;
+    const m = ctx.manifest;
+    const name = isObject(m.metadata) && typeof m.metadata.name === 'string' ? m.metadata.name : undefined;
+    if (m.kind === 'StatefulSet') {
+      // Its pods are named and hostnamed <name>-<ordinal>; the controller sets their hostname and subdomain.
+      if (name !== undefined && name.includes('.') && !dnsSubdomainProblem(name)) {
+        ctx.report(['metadata', 'name'], `StatefulSet name ${show(name)} contains dots, and its pods take the name as their hostname, a DNS-1123 label; use '${toDnsName(name, 63)}'`);
+      }
+      return;
+    }
+    const spec = m.kind === 'Job' && isObject(m.spec) ? m.spec : undefined;
+    if (spec && spec.completionMode === 'Indexed' && typeof spec.completions === 'number' && spec.completions > 0 && name !== undefined && !dnsSubdomainProblem(name)) {
+      const last = `${name}-${spec.completions - 1}`;
+      const problem = dnsLabelProblem(last);
+      if (problem) ctx.report(['metadata', 'name'], `the pods of Indexed Job ${show(name)} get hostnames up to '${last}', which ${problem}; use a shorter name without dots, such as '${toDnsName(name, Math.max(1, 62 - String(spec.completions - 1).length))}'`);
+    }
+    for (const field of ['hostname', 'subdomain']) {
+      const value = pod.spec[field];
+      if (typeof value !== 'string' || value === '') continue;
+      const problem = dnsLabelProblem(value);
+      if (problem) ctx.report([...pod.specPath, field], `${field} ${show(value)} ${problem}; use '${toDnsName(value, 63)}'`);
+    }
+  },
+});
+
+// ---- ConfigMap and Secret data ---------------------------------------------------------------------
+
+/** The most a ConfigMap or Secret may hold, in bytes (MaxSecretSize). */
+const DATA_MAX_BYTES = 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Keys a Secret of a built-in type must have: type -> [keys, how many of them at least]. */
+const SECRET_KEYS: { [type: string]: { keys: string[]; any?: boolean } } = {
+  'kubernetes.io/tls': { keys: ['tls.crt', 'tls.key'] },
+  'kubernetes.io/dockerconfigjson': { keys: ['.dockerconfigjson'] },
+  'kubernetes.io/dockercfg': { keys: ['.dockercfg'] },
+  'kubernetes.io/basic-auth': { keys: ['username', 'password'], any: true },
+  'kubernetes.io/ssh-auth': { keys: ['ssh-privatekey'] },
+};
+
+/** Whether a string is base64 as Go's encoding/json reads []byte (line breaks ignored). */
+function isBase64(value: string): boolean {
+  const s = value.replace(/[\r\n]/g, '');
+  return s.length % 4 === 0 && BASE64.test(s);
+}
+
+export const configData = defineRule({
+  id: 'config-data',
+  family: 'names',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'object',
+  description: 'ConfigMap and Secret keys are valid file names, not in both data and binaryData; Secret data and binaryData values are base64; all data together at most 1 MiB; a Secret of a built-in type has the keys the type needs',
+  check(ctx) {
+    const m = ctx.manifest;
+    if ((m.kind !== 'ConfigMap' && m.kind !== 'Secret') || m.apiVersion !== 'v1') return;
+    const fields = m.kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
+    const keys = new Set<string>();
+    let bytes = 0;
+    for (const field of fields) {
+      const map = m[field];
+      if (!isObject(map)) continue;
+      const encoded = (m.kind === 'ConfigMap' && field === 'binaryData') || (m.kind === 'Secret' && field === 'data');
+      for (const [key, value] of Object.entries(map)) {
+        const problem = configKeyProblem(key);
+        if (problem) ctx.report([field, key], `${m.kind} key ${show(key)} ${problem}; keys become file names, so use one such as 'config.yaml'`);
+        if (m.kind === 'ConfigMap' && field === 'binaryData' && isObject(m.data) && key in m.data) {
+          ctx.report([field, key], `ConfigMap key ${show(key)} is in data and in binaryData; a key may be in one of them only, so rename or remove one`);
+        }
+        keys.add(key);
+        if (typeof value !== 'string') continue; // field-type
+        if (encoded && !isBase64(value)) {
+          ctx.report([field, key], `${field} value of ${show(key)} is not base64, and the API server cannot decode it; encode it (\`base64 -w0\`) or put the plain text in ${m.kind === 'Secret' ? 'stringData' : 'data'}`);
+          continue;
+        }
+        bytes += encoded ? Math.floor((value.replace(/[\r\n=]/g, '').length * 3) / 4) : Buffer.byteLength(value, 'utf8');
+      }
+    }
+    if (bytes > DATA_MAX_BYTES) {
+      ctx.report(fields[0] in m ? [fields[0]] : [], `the ${m.kind} holds ${bytes} bytes of data, more than the 1048576 (1 MiB) Kubernetes allows; split it, or mount the files from a volume instead`);
+    }
+    if (m.kind !== 'Secret' || typeof m.type !== 'string') return;
+    const need = SECRET_KEYS[m.type];
+    if (need) {
+      const missing = need.keys.filter(k => !keys.has(k));
+      if (need.any ? missing.length === need.keys.length : missing.length > 0) {
+        ctx.report(['data'], `a Secret of type ${m.type} needs ${need.any ? `${need.keys.join(' or ')}` : need.keys.map(k => `'${k}'`).join(' and ')} in data, and ${missing.map(k => `'${k}'`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing; add ${missing.length === 1 ? 'it' : 'them'}, or use type Opaque`);
+      }
+    }
+    if (m.type === 'kubernetes.io/service-account-token') {
+      const name = isObject(m.metadata) && isObject(m.metadata.annotations) ? m.metadata.annotations['kubernetes.io/service-account.name'] : undefined;
+      if (typeof name !== 'string' || name === '') {
+        ctx.report(['metadata', 'annotations'], "a Secret of type kubernetes.io/service-account-token needs the annotation kubernetes.io/service-account.name naming its ServiceAccount; add it");
+      }
     }
   },
 });

@@ -99,12 +99,25 @@ export const requestsWithinLimits = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'every request is at most its limit',
+  description: 'every request is at most its limit, and hugepages are requested only with a limit of the same amount (they cannot be overcommitted)',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       const r = ref.container.resources;
-      if (!isObject(r) || !isObject(r.requests) || !isObject(r.limits)) continue;
+      if (!isObject(r) || !isObject(r.requests)) continue;
+      const limits = isObject(r.limits) ? r.limits : {};
       for (const [name, req] of Object.entries(r.requests)) {
+        if (name.startsWith('hugepages-')) {
+          const path = [...ref.path, 'resources', 'requests', name];
+          if (limits[name] === undefined || limits[name] === null) {
+            ctx.report(path, `${name} is requested by ${describe(ref)} without a limit; hugepages cannot be overcommitted, so set limits.${name}: ${show(req)}`);
+            continue;
+          }
+          const a = parseQuantity(req);
+          const b = parseQuantity(limits[name]);
+          if (a && b && a.value !== b.value) ctx.report(path, `${name} request ${show(req)} of ${describe(ref)} differs from its limit ${show(limits[name])}; hugepages cannot be overcommitted, so make them equal or drop the request`);
+          continue;
+        }
+        if (!isObject(r.limits)) continue;
         if (!isNative(name)) continue; // extended resources: extended-resource
         const request = parseQuantity(req);
         const limit = parseQuantity(r.limits[name]);

@@ -1,6 +1,6 @@
 import { checkEnum, containersOf, defineRule, describe, didYouMean, FieldPath, forEachVolume, formatPath, isObject, RuleContext, show } from './engine';
 import { fieldPathProblem, resourceFieldProblems, VOLUME_FIELD_PATHS } from './env';
-import { localPathProblem, parseQuantity, quantityFix, toLocalPath } from './formats';
+import { dnsLabelProblem, dnsSubdomainProblem, localPathProblem, parseQuantity, quantityFix, toDnsName, toLocalPath } from './formats';
 
 /** A volume for messages: `volume 'html'`, or its position when it has no usable name. */
 function volumeLabel(v: any, path: FieldPath): string {
@@ -282,7 +282,9 @@ export const itemPath = defineRule({
         if (problem) {
           ctx.report([...file.path, 'path'], `${file.kind} item path ${show(value)} of ${volumeLabel(v, path)} ${problem}; it is a file inside the volume, so use a relative path such as '${toLocalPath(value)}'`);
         }
-        if (file.source === undefined) continue;
+        // The API server checks that projected configMap, secret and downwardAPI files have distinct paths; a
+        // service account token's path is not part of that check.
+        if (file.source === undefined || file.kind === 'serviceAccountToken') continue;
         const first = seen.get(value);
         if (first) {
           ctx.report([...file.path, 'path'], `projected ${volumeLabel(v, path)} writes '${value}' twice (${formatSegments(first)} and ${formatSegments(file.path)}); give each file its own path`);
@@ -372,3 +374,77 @@ function checkTokenLifetime(ctx: RuleContext, token: unknown, path: FieldPath, v
     ctx.report(path, `service account token of projected ${volume} expires after ${seconds} seconds, more than 2^32; use a shorter lifetime such as 3600`);
   }
 }
+
+// ---- Persistent volume claims ----------------------------------------------------------------------
+
+/** The claim specs of an object: a PersistentVolumeClaim's, a StatefulSet's volumeClaimTemplates, a pod's ephemeral volumes. */
+function claimSpecs(ctx: RuleContext): Array<{ spec: any; path: FieldPath; what: string }> {
+  const m = ctx.manifest;
+  const out: Array<{ spec: any; path: FieldPath; what: string }> = [];
+  if (m.kind === 'PersistentVolumeClaim' && (isObject(m.spec) || m.spec === undefined || m.spec === null)) out.push({ spec: isObject(m.spec) ? m.spec : {}, path: ['spec'], what: 'the PersistentVolumeClaim' });
+  if (m.kind === 'StatefulSet' && isObject(m.spec) && Array.isArray(m.spec.volumeClaimTemplates)) {
+    m.spec.volumeClaimTemplates.forEach((t: unknown, i: number) => {
+      if (!isObject(t)) return;
+      const name = isObject(t.metadata) && typeof t.metadata.name === 'string' ? `volumeClaimTemplate '${t.metadata.name}'` : `volumeClaimTemplates[${i}]`;
+      if (isObject(t.spec)) out.push({ spec: t.spec, path: ['spec', 'volumeClaimTemplates', i, 'spec'], what: name });
+    });
+  }
+  if (ctx.pod) {
+    forEachVolume(ctx, (v, path) => {
+      const t = isObject(v.ephemeral) ? v.ephemeral.volumeClaimTemplate : undefined;
+      if (isObject(t) && isObject(t.spec)) out.push({ spec: t.spec, path: [...path, 'ephemeral', 'volumeClaimTemplate', 'spec'], what: `ephemeral ${volumeLabel(v, path)}` });
+    });
+  }
+  return out;
+}
+
+export const volumeClaim = defineRule({
+  id: 'volume-claim',
+  family: 'volumes',
+  severity: 'error',
+  basis: 'apiserver',
+  target: 'object',
+  description: "a volume claim (PersistentVolumeClaim, volumeClaimTemplate, ephemeral volume) has access modes, ReadWriteOncePod alone, a positive storage request and a DNS-1123 storageClassName; a volumeClaimTemplate's name is a volume name (a DNS-1123 label)",
+  check(ctx) {
+    const m = ctx.manifest;
+    if (m.kind === 'StatefulSet' && isObject(m.spec) && Array.isArray(m.spec.volumeClaimTemplates)) {
+      m.spec.volumeClaimTemplates.forEach((t: unknown, i: number) => {
+        const name = isObject(t) && isObject(t.metadata) ? t.metadata.name : undefined;
+        if (typeof name !== 'string' || name === '') return; // required-field
+        const problem = dnsLabelProblem(name);
+        if (problem) ctx.report(['spec', 'volumeClaimTemplates', i, 'metadata', 'name'], `volumeClaimTemplate name ${show(name)} ${problem}, and it becomes the name of a pod volume; use '${toDnsName(name, 63)}'`);
+      });
+    }
+    for (const { spec, path, what } of claimSpecs(ctx)) {
+      const modes = spec.accessModes;
+      if (modes === undefined || modes === null || (Array.isArray(modes) && modes.length === 0)) {
+        ctx.report([...path, 'accessModes'], `${what} has no accessModes; set at least one, such as [ReadWriteOnce]`);
+      } else if (Array.isArray(modes) && modes.includes('ReadWriteOncePod') && modes.some((x: unknown) => x !== 'ReadWriteOncePod')) {
+        ctx.report([...path, 'accessModes'], `${what} combines ReadWriteOncePod with other access modes; ReadWriteOncePod must be the only one`);
+      }
+      const resources = isObject(spec.resources) ? spec.resources : undefined;
+      const requests = resources && isObject(resources.requests) ? resources.requests : undefined;
+      const storage = requests ? requests.storage : undefined;
+      if (storage === undefined || storage === null) {
+        ctx.report([...path, 'resources', 'requests', 'storage'], `${what} requests no storage; set resources.requests.storage, such as 10Gi`);
+      } else {
+        const q = parseQuantity(storage);
+        if (q && q.value <= 0) ctx.report([...path, 'resources', 'requests', 'storage'], `storage request ${show(storage)} of ${what} is not positive; request a size such as 10Gi`);
+        else if (!q && typeof storage === 'string') {
+          const fix = quantityFix(storage);
+          ctx.report([...path, 'resources', 'requests', 'storage'], `storage request ${show(storage)} of ${what} is not a quantity; use ${fix ? `'${fix}'` : 'a size such as 10Gi'}`);
+        }
+      }
+      if (typeof spec.storageClassName === 'string' && spec.storageClassName !== '') {
+        const problem = dnsSubdomainProblem(spec.storageClassName);
+        if (problem) ctx.report([...path, 'storageClassName'], `storageClassName ${show(spec.storageClassName)} of ${what} ${problem}; use the name of a StorageClass, such as '${toDnsName(spec.storageClassName, 253)}'`);
+      }
+      const ds = spec.dataSource;
+      const dsr = spec.dataSourceRef;
+      if (isObject(ds) && isObject(dsr) && (dsr.namespace === undefined || dsr.namespace === null || dsr.namespace === '')) {
+        const same = ['apiGroup', 'kind', 'name'].every(k => (ds[k] ?? '') === (dsr[k] ?? ''));
+        if (!same) ctx.report([...path, 'dataSourceRef'], `dataSource and dataSourceRef of ${what} name different objects; they must agree, so keep only dataSourceRef`);
+      }
+    }
+  },
+});
