@@ -112,13 +112,13 @@ export function agreement(version: string): Agreement {
 
 /**
  * Before 1.34 the API server does not validate a StatefulSet's pod template beyond labels and
- * annotations (a TODO in ValidatePodTemplateSpecForStatefulSet): the StatefulSet is accepted, and
- * the controller's pod creates are then rejected by the same pod validation. An `apiserver` rule
- * on such a template reports a run-time failure there, not a disagreement.
+ * annotations (a TODO in ValidatePodTemplateSpecForStatefulSet), nor its volumeClaimTemplates: the
+ * StatefulSet is accepted, and the controller's pod and claim creates are then rejected by the same
+ * validation. An `apiserver` rule there reports a run-time failure, not a disagreement.
  */
 export function podsRejected(v: Verdict, f: FileFinding, version: string): boolean {
   const at = v.item === null ? f.path : f.path.replace(/^items\[\d+\]\./, '');
-  return v.kind === 'StatefulSet' && Number(version.split('.')[1]) < 34 && at.startsWith('spec.template.');
+  return v.kind === 'StatefulSet' && Number(version.split('.')[1]) < 34 && (at.startsWith('spec.template.') || at.startsWith('spec.volumeClaimTemplates'));
 }
 
 const pct = (part: number, whole: number): string => (whole === 0 ? '-' : `${(Math.floor((1000 * part) / whole) / 10).toFixed(1)}%`);

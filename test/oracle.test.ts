@@ -54,30 +54,9 @@ const KNOWN: { [version: string]: { [object: string]: string } } = {
  */
 const KNOWN_MUTATIONS: Array<{ reason: string; '1.28'?: string[]; '1.34'?: string[] }> = [
   {
-    reason: 'schema/version: lead — 1.28 does not validate the volumeClaimTemplates of a StatefulSet either (the claims the controller makes are then rejected); podsRejected in scripts/agreement.ts covers spec.template only',
-    '1.28': [
-      '1511 volume-claim', '1512 volume-claim', '1515 volume-claim', '2145 volume-claim', '2146 volume-claim',
-      '2147 volume-claim', '2148 volume-claim', '2150 volume-claim', '2151 volume-claim', '2152 volume-claim',
-      '2859 enum-value', '2860 enum-value', '2861 enum-value', '2862 enum-value', '2863 enum-value',
-      '2864 enum-value', '3216 volume-claim', '3217 volume-claim', '3218 volume-claim', '3219 volume-claim',
-    ],
-  },
-  {
-    reason: "schema/version: lead — 1.34 validates a StatefulSet's serviceName as a DNS-1123 label; 1.28 does not",
-    '1.34': [
-      '2066 missed', '2067 missed', '2068 missed', '2069 missed', '2070 missed',
-    ],
-  },
-  {
     reason: 'schema/version: lead — spec.resources (pod-level resources, beta and on by default in 1.34) is a PodSpec field at 1.34, so container resources moved there are judged as pod resources; the 1.28 schema of lint has no such field',
     '1.34': [
       '3978 missed', '4008 missed',
-    ],
-  },
-  {
-    reason: 'schema/version: lead — 1.34 requires exec.command in a probe handler; 1.28 accepts an exec without a command',
-    '1.34': [
-      '3205 missed',
     ],
   },
   {

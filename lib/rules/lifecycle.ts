@@ -99,7 +99,7 @@ export const probeHandler = defineRule({
 function checkHandlerParts(ctx: RuleContext, handler: unknown, path: FieldPath, what: string): void {
   if (!isObject(handler)) return;
   const exec = handler.exec;
-  if (isObject(exec) && Array.isArray(exec.command) && exec.command.length === 0) {
+  if (isObject(exec) && (exec.command === undefined || exec.command === null || (Array.isArray(exec.command) && exec.command.length === 0))) {
     ctx.report([...path, 'exec', 'command'], `${what} runs an exec with an empty command; give the command to run, such as ['cat', '/tmp/healthy']`);
   }
   const headers = isObject(handler.httpGet) ? handler.httpGet.httpHeaders : undefined;

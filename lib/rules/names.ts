@@ -1,4 +1,4 @@
-import { ContainerRef, containersOf, defineRule, describe, FieldPath, forEachVolume, formatPath, isObject, RuleContext, show } from './engine';
+import { ContainerRef, containersOf, defineRule, describe, FieldPath, forEachVolume, formatPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
 import { configKeyProblem, dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
@@ -495,7 +495,7 @@ export const hostname = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: "a pod's hostname and subdomain are DNS-1123 labels, and so are the hostnames StatefulSets and Indexed Jobs make from their names (no dots, at most 63 characters with the index)",
+  description: "a pod's hostname and subdomain are DNS-1123 labels, and so are the hostnames StatefulSets and Indexed Jobs make from their names (no dots, at most 63 characters with the index) and, from Kubernetes 1.33, a StatefulSet's serviceName",
   check(ctx) {
     const pod = ctx.pod!;
     const m = ctx.manifest;
@@ -504,6 +504,12 @@ export const hostname = defineRule({
       // Its pods are named and hostnamed <name>-<ordinal>; the controller sets their hostname and subdomain.
       if (name !== undefined && name.includes('.') && !dnsSubdomainProblem(name)) {
         ctx.report(['metadata', 'name'], `StatefulSet name ${show(name)} contains dots, and its pods take the name as their hostname, a DNS-1123 label; use '${toDnsName(name, 63)}'`);
+      }
+      // serviceName becomes the pods' subdomain; from 1.33 the API server checks it is a DNS-1123 label.
+      const serviceName = isObject(m.spec) ? m.spec.serviceName : undefined;
+      if (typeof serviceName === 'string' && serviceName !== '' && kubernetesMinor(ctx.options) >= 33) {
+        const problem = dnsLabelProblem(serviceName);
+        if (problem) ctx.report(['spec', 'serviceName'], `serviceName ${show(serviceName)} ${problem} (the pods' subdomain); use '${toDnsName(serviceName, 63)}', the name of a headless Service`);
       }
       return;
     }

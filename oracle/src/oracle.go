@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -342,6 +343,29 @@ type mutation struct {
 	Change string      `json:"change"` // dropped | changed
 	From   interface{} `json:"from"`
 	To     interface{} `json:"to,omitempty"`
+}
+
+// Some messages print what changes from run to run: Go pointers (a %#v of a
+// struct with a pointer field, `(*apps.RollingUpdateDeployment)(0xc000123456)`)
+// and uids the registry generated. Recorded verdicts must be reproducible.
+var (
+	pointerPattern = regexp.MustCompile(`\(0x[0-9a-f]+\)`)
+	uidPattern     = regexp.MustCompile(`[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`)
+)
+
+func stable(text string) string {
+	return uidPattern.ReplaceAllString(pointerPattern.ReplaceAllString(text, "(0x…)"), "<uid>")
+}
+
+// stabilize rewrites the run-dependent parts of the messages (see stable).
+func (v *verdict) stabilize() {
+	for i := range v.Errors {
+		v.Errors[i].Detail = stable(v.Errors[i].Detail)
+		v.Errors[i].Message = stable(v.Errors[i].Message)
+	}
+	for i := range v.Warnings {
+		v.Warnings[i] = stable(v.Warnings[i])
+	}
 }
 
 func (v *verdict) reject(typ, detail string) {
@@ -836,6 +860,7 @@ func main() {
 	}
 	w.WriteString("\n  },\n  \"objects\": [")
 	for i, v := range objects {
+		v.stabilize()
 		sep := ","
 		if i == len(objects)-1 {
 			sep = ""
