@@ -6,6 +6,7 @@ import * as names from './names';
 import * as resources from './resources';
 import { checkShape, ShapeRuleId } from './schema';
 import * as security from './security';
+import * as services from './services';
 import * as volumes from './volumes';
 
 export * from './engine';
@@ -36,7 +37,7 @@ function collect(...modules: object[]): Rule[] {
 /** Every rule, shape rules first, then by family. */
 export const RULES: readonly Rule[] = [
   ...SHAPE_RULES,
-  ...collect(names, containers, env, volumes, resources, lifecycle, security),
+  ...collect(names, containers, env, volumes, resources, lifecycle, security, services),
 ];
 
 const SHAPE_BY_ID = new Map(SHAPE_RULES.map(r => [r.id, r]));
