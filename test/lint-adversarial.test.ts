@@ -248,6 +248,23 @@ describe('YAML of other tools is skipped, and counted', () => {
     ]));
     expect(cli('lint', dir).out.split('\n').at(-2)).toBe(`${report.summary.errors} errors, 0 warnings in 1 file; 5 files skipped as not Kubernetes manifests`);
   });
+
+  test('a template that parses as YAML (an unquoted {{ placeholder }}) is skipped; a quoted "{{ x }}" is a string and is linted', () => {
+    const salt = write({ 'salt/agent.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: agent}', 'spec:', '  containers:', '  - name: agent', '    image: agent:1',
+      '    resources:', '      requests:', '        cpu: {{ agent_cpu_request }}', '',
+    ].join('\n') });
+    expect(json(salt).report.summary).toEqual({ files: 1, errors: 0, warnings: 0, skipped: [
+      { file: salt, reason: 'a template ({{ ... }}), not a manifest: render it first (helm template) and lint the output' },
+    ] });
+    const argo = write({ 'argo/pod.yaml': [
+      'apiVersion: v1', 'kind: Pod', 'metadata: {name: step}', 'spec:', '  containers:', '  - name: step', '    image: alpine:3.20',
+      '    args: ["{{inputs.parameters.message}}"]', '    ports: [{containerPort: "{{ port }}"}]', '',
+    ].join('\n') });
+    expect(lines(json(argo).report)).toEqual([
+      `argo/pod.yaml:9 error [field-type] spec.containers[0].ports[0].containerPort: containerPort is the string '{{ port }}' but must be an integer; write a whole number such as 1`,
+    ]);
+  });
 });
 
 describe('no hangs, no blow-ups', () => {

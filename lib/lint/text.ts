@@ -168,7 +168,9 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
   const rawLines = source.text.split('\n');
   const broken = doc.errors.length > 0;
 
-  if (broken && /\{\{.*\}\}/.test(source.text)) {
+  // A template: `{{ }}` that breaks the YAML, or an unquoted `key: {{ value }}` placeholder, which
+  // YAML reads as a mapping inside a mapping (Salt and Jinja templates parse). A quoted "{{ x }}" is a string.
+  if ((broken && /\{\{.*\}\}/.test(source.text)) || PLACEHOLDER.test(source.text)) {
     return { looks: 'other', reason: 'a template ({{ ... }}), not a manifest: render it first (helm template) and lint the output', findings: [] };
   }
   const looks = classify(doc, rawLines);
@@ -385,6 +387,9 @@ function missingSpace(raw: string): { dash: string; key: string; value: string }
   if (value === '') return undefined;
   return { dash: m[1].trim() === '-' ? '- ' : '', key: m[2], value };
 }
+
+/** A line whose value (or list item) is an unquoted `{{ ... }}` placeholder. */
+const PLACEHOLDER = /^\s*(?:-\s+)?(?:[\w./-]+:\s+)?\{\{[^'"\n]*\}\}\s*(?:#.*)?$/m;
 
 const KEY_NO_SPACE = /^(\s*(?:-\s*)?)([A-Za-z_][\w.-]*):[^\s/\\#]/;
 const KEY_LINE = /^\s*(?:-\s*)?([A-Za-z_][\w-]*)\s*:(\s|$)/;
