@@ -282,10 +282,16 @@ export function checkEnum(ctx: RuleContext, value: unknown, path: FieldPath, wha
   ctx.report(path, `${what} ${show(value)} is not one of ${choices.join(', ')} (values are case-sensitive); ${hint ? `did you mean '${hint}'?` : `use one of them${values.includes('') ? ', or leave it out' : ''}`}`);
 }
 
+/** The API group of an apiVersion: `apps` for `apps/v1`, `''` for the core group (`v1`) and for a non-string. */
+export function apiGroupOf(apiVersion: unknown): string {
+  if (typeof apiVersion !== 'string') return '';
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
 /** What identifies an object on the API server, as a key: its apiVersion group, kind, namespace and name. */
 export function objectIdentity(apiVersion: string, kind: string, namespace: string | undefined, name: string): string {
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-  return JSON.stringify([group, kind, namespace ?? '', name]);
+  return JSON.stringify([apiGroupOf(apiVersion), kind, namespace ?? '', name]);
 }
 
 /** Where an object goes, for duplicate-object messages: `in namespace 'x'`, or that it has none. */

@@ -1,4 +1,4 @@
-import { ContainerRef, containersOf, defineRule, describe, FieldPath, forEachVolume, formatPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
+import { apiGroupOf, ContainerRef, containersOf, defineRule, describe, FieldPath, forEachVolume, formatPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
 import { configKeyProblem, dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
@@ -13,7 +13,6 @@ const PATH_SEGMENT_KINDS: { [group: string]: string[] } = {
 const ANY_NAME_KINDS: { [group: string]: string[] } = {
   'certificates.k8s.io': ['CertificateSigningRequest'],
 };
-const groupOf = (apiVersion: unknown): string => (typeof apiVersion === 'string' && apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
 
 export const objectName = defineRule({
   id: 'object-name',
@@ -32,7 +31,7 @@ export const objectName = defineRule({
     }
     if (typeof md.name !== 'string') return;
     const kind = ctx.manifest.kind;
-    const group = groupOf(ctx.manifest.apiVersion);
+    const group = apiGroupOf(ctx.manifest.apiVersion);
     if (ANY_NAME_KINDS[group]?.includes(kind)) return;
     if (PATH_SEGMENT_KINDS[group]?.includes(kind)) {
       const segment = pathSegmentProblem(md.name);
