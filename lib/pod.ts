@@ -1,25 +1,15 @@
-import { ApiObject, ApiObjectMetadataDefinition, Duration, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import { _appFindings, _emitWarnings, _OrderedObject, _registerObject } from './_object';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
-import { checkManifest, FieldPath, formatFinding, formatPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, namespacePhrase, objectIdentity, podSecurityStandardProblem, show } from './rules';
+import { checkManifest, FieldPath, formatFinding, formatPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, podSecurityStandardProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
 import { Toleration, _renderToleration } from './toleration';
 import { Volume } from './volume';
 import { _compact, _isPlainObject, _mapList, _nonEmpty, _nonEmptyMap, _refName, _seconds, _snapshot } from './_util';
 
-/**
- * The metadata type under which a pod records each warning of its rule set (`node.metadata`), as
- * `[construct/path] field: message [rule-id]`; warnings are also printed to stderr at synth.
- */
-export const POD_WARNING_METADATA = 'cdk8s-pods:warning';
-
-/**
- * Set this context key (on the app, before adding charts) or the environment variable
- * `CDK8S_PODS_WARNINGS` to `silent` to stop printing warnings at synth; they are still recorded
- * as `POD_WARNING_METADATA`.
- */
-export const POD_WARNINGS_CONTEXT = 'cdk8s-pods:warnings';
+export { POD_WARNING_METADATA, POD_WARNINGS_CONTEXT } from './_object';
 
 /**
  * The context key of the Kubernetes release the pods of an app or chart are checked against,
@@ -202,56 +192,6 @@ export interface PodProps {
 }
 
 /**
- * The L1 object under a pod: a v1 Pod whose fields come out in the order Kubernetes documents them
- * (name, image, ports, ...) rather than alphabetically.
- */
-class PodObject extends ApiObject {
-  /** Whether an escape-hatch patch was added: the check must then see the object as it will be written. */
-  public patched = false;
-  /** Called on every patch, so the pod's caches see it. */
-  public onPatch?: () => void;
-
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    super.addJsonPatch(...ops);
-    this.patched = true;
-    this.onPatch?.();
-  }
-
-  /** The spec as the pod renders it, in the order the Kubernetes docs write the fields. */
-  public renderSpec?: () => object;
-
-  /**
-   * The object as cdk8s writes it (tokens resolved, patches applied, keys sorted), with every key
-   * put back in the order of the pod's own render: metadata `name`, `namespace`, `labels`,
-   * `annotations` first, containers as `name`, `image`, `ports`, ... Keys the render does not
-   * have (added by a patch) follow, sorted.
-   */
-  public toJson(): any {
-    const json = super.toJson();
-    const { name, namespace, labels, annotations, ...rest } = this.metadata.toJson();
-    const template = { apiVersion: undefined, kind: undefined, metadata: { name, namespace, labels, annotations, ...rest }, spec: this.renderSpec?.() };
-    return orderLike(json, template);
-  }
-}
-
-/** `value` with the keys of every object in the order of `template`'s, then the others as they come. */
-function orderLike(value: unknown, template: unknown): any {
-  if (Array.isArray(value)) return value.map((item, i) => orderLike(item, Array.isArray(template) ? template[i] : undefined));
-  if (typeof value !== 'object' || value === null) return value;
-  const out: { [key: string]: unknown } = {};
-  const source = value as { [key: string]: unknown };
-  if (typeof template === 'object' && template !== null && !Array.isArray(template)) {
-    for (const key of Object.keys(template)) {
-      if (key in source) out[key] = orderLike(source[key], (template as { [key: string]: unknown })[key]);
-    }
-  }
-  for (const key of Object.keys(source)) {
-    if (!(key in out)) out[key] = orderLike(source[key], undefined);
-  }
-  return out;
-}
-
-/**
  * A Kubernetes Pod: typed containers, volumes and scheduling, synthesized to the plain manifest
  * you would write by hand. Every field it emits is checked at synth by the shared rule set, the
  * shape rules included: a value the types allow but Kubernetes rejects (`NaN`, `0.5` where a whole
@@ -288,9 +228,9 @@ export class Pod extends Construct {
   /** Bumped by every change made through the pod; with the containers' versions it keys the caches. */
   private _version = 0;
   private rendered?: { key: string; spec: object; issues: Issue[] };
-  private checked?: { key: string; metadata: string; errors: string[]; warnings: string[] };
-  /** Warnings already recorded as metadata, so each is recorded once. */
-  private recordedWarnings?: Set<string>;
+  private checked?: { key: string; metadata: string; errors: string[]; warnings: string[]; manifest: object };
+  /** The workload whose template this pod is. */
+  private templateOf?: Construct;
 
   public constructor(scope: Construct, id: string, props: PodProps = {}) {
     super(scope, id);
@@ -305,14 +245,14 @@ export class Pod extends Construct {
     this.sidecarMode = q.sidecarMode ?? (kubernetesVersionProblem(this.kubernetesVersion) === undefined
       && kubernetesMinor({ kubernetesVersion: this.kubernetesVersion }) >= 29 ? SidecarMode.NATIVE : SidecarMode.CLASSIC);
     this.name = q.name ?? id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
-    const resource = new PodObject(this, 'Resource', {
+    const resource = new _OrderedObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: { name: this.name, namespace: q.namespace ?? undefined, labels: q.labels ?? undefined, annotations: q.annotations ?? undefined },
       spec: Lazy.any({ produce: () => this._renderSpec() }),
     });
     resource.onPatch = () => { this._version++; };
-    resource.renderSpec = () => this._renderSpec();
+    resource.renderBody = () => ({ spec: this._renderSpec() });
     this.apiObject = resource;
     this.metadata = this.apiObject.metadata;
 
@@ -325,7 +265,7 @@ export class Pod extends Construct {
     this.addList('tolerations', tolerations, t => this.addToleration(t));
 
     this.node.addValidation({ validate: () => this._validate() });
-    watchForDuplicates(this.node.root);
+    _registerObject(resource, () => this.check().manifest);
   }
 
   private addList<T>(field: string, items: T[] | undefined, add: (item: T) => void): void {
@@ -509,21 +449,60 @@ export class Pod extends Construct {
   }
 
   /**
+   * @internal Makes the pod the pod template of a workload: from now on it writes no Pod of its
+   * own, and the workload checks the template as part of its object. A pod is the template of one
+   * workload at most.
+   */
+  public _adoptAsTemplate(owner: Construct): void {
+    if (this.templateOf) {
+      throw new Error(`[${owner.node.path}] template: pod ${this.node.path} is already the template of ${this.templateOf.node.path}; a pod is the template of one workload, so make another pod for this one`);
+    }
+    this.templateOf = owner;
+    this.node.tryRemoveChild(this.apiObject.node.id);
+  }
+
+  /** @internal The workload whose pod template this pod is, if any. */
+  public get _templateOf(): Construct | undefined {
+    return this.templateOf;
+  }
+
+  /**
+   * @internal The pod as a workload's template: its metadata (labels, annotations; a template has
+   * no name or namespace), its spec, the props problems found while rendering (paths relative to
+   * the template) and a key that changes whenever the template does.
+   */
+  public _renderTemplate(): { metadata: object; spec: object; issues: ReadonlyArray<{ path: FieldPath; message: string }>; key: string } {
+    const { name, namespace, ...metadata } = this.metadata.toJson();
+    const { spec, issues } = this.render();
+    const named: Issue[] = [];
+    if (this.props.name !== undefined) named.push({ path: ['metadata', 'name'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given name ${show(this.props.name)}, but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload` });
+    if (this.props.namespace !== undefined) named.push({ path: ['metadata', 'namespace'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given namespace ${show(this.props.namespace)}, but a pod template has no namespace (its pods run in the workload's); remove namespace from the pod and set it on the workload` });
+    return { metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key: `${this.versionKey()}|${JSON.stringify(metadata)}` };
+  }
+
+  /**
    * @internal Errors about the whole pod, checked by the shared rule set (once per change), and
    * the pod's warnings, printed and recorded at every synth. Never throws: a failure is an error.
+   * A pod that is a workload's template is checked by the workload, as part of its object.
    */
   protected _validate(): string[] {
+    if (this.templateOf) {
+      return (this.apiObject as _OrderedObject).patched
+        ? [`metadata: the pod is the template of ${this.templateOf.node.path} and writes no Pod of its own, so the patch added to ApiObject.of(pod) is not written; patch ApiObject.of(workload) instead, where the pod spec is at /spec/template/spec (/spec/jobTemplate/spec/template/spec for a CronJob) [pod]`]
+        : [];
+    }
     let result: { errors: string[]; warnings: string[] };
     try {
       result = this.check();
     } catch (e) {
       return [`spec: the pod could not be checked (${e instanceof Error ? e.message : String(e)}); check the props of the pod, and report this input to cdk8s-pods [pod]`];
     }
-    this.emitWarnings(result.warnings);
-    return [...result.errors, ...duplicateErrors(this.node.root, this.apiObject)];
+    const app = _appFindings(this.apiObject);
+    _emitWarnings(this, [...result.warnings, ...app.warnings]);
+    return [...result.errors, ...app.errors];
   }
 
-  private check(): { errors: string[]; warnings: string[] } {
+  private check(): { errors: string[]; warnings: string[]; manifest: object } {
     const metadata = this.metadata.toJson();
     const metadataKey = JSON.stringify(metadata);
     const key = this.versionKey();
@@ -531,61 +510,11 @@ export class Pod extends Construct {
     const { spec, issues } = this.render();
     // After an escape-hatch patch (`pod.apiObject.addJsonPatch(...)`), check the object exactly as
     // it will be written, patches applied: the escape hatch stays checked, shape rules included.
-    const manifest = (this.apiObject as PodObject).patched ? this.apiObject.toJson() : { apiVersion: 'v1', kind: 'Pod', metadata, spec };
-    // An invalid level is reported with the rest, not thrown; the other rules still run.
-    const level = this.props.podSecurityStandard;
-    const levelProblem = podSecurityStandardProblem(level);
-    const versionProblem = kubernetesVersionProblem(this.kubernetesVersion);
-    const findings = checkManifest(manifest, { podSecurityStandard: levelProblem ? undefined : level, kubernetesVersion: versionProblem ? undefined : this.kubernetesVersion });
-    // A props problem reported while rendering explains its field better than a rule that sees the result.
-    const explained = new Set(issues.map(i => formatPath(i.path)));
-    const kept = explained.size === 0 ? findings : findings.filter(f => !explained.has(f.path));
-    const errors = [
-      ...(levelProblem ? [`podSecurityStandard: ${levelProblem} [pod]`] : []),
-      ...(versionProblem ? [`context ${KUBERNETES_VERSION_CONTEXT}: ${versionProblem} [pod]`] : []),
-      ...issues.map(i => `${formatPath(i.path)}: ${i.message} [field-type]`),
-      ...kept.filter(f => f.severity === 'error').map(formatFinding),
-    ];
-    const warnings = kept.filter(f => f.severity === 'warning').map(formatFinding);
-    this.checked = { key, metadata: metadataKey, errors: errors.length > 0 ? errors : NO_LINES, warnings: warnings.length > 0 ? warnings : NO_LINES };
+    const manifest = (this.apiObject as _OrderedObject).patched ? this.apiObject.toJson() : { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+    const result = _checkObject(manifest, issues, { podSecurityStandard: this.props.podSecurityStandard, kubernetesVersion: this.kubernetesVersion });
+    this.checked = { key, metadata: metadataKey, manifest, ...result };
     return this.checked;
   }
-
-  /** Prints each warning once per synth to stderr (unless silenced) and records it once as metadata. */
-  private emitWarnings(warnings: string[]): void {
-    if (warnings.length === 0) return;
-    const silent = this.node.tryGetContext(POD_WARNINGS_CONTEXT) === 'silent' || process.env.CDK8S_PODS_WARNINGS === 'silent';
-    const printed = printedThisSynth(this.node.root);
-    for (const line of warnings) {
-      const text = `[${this.node.path}] ${line}`;
-      this.recordedWarnings ??= new Set();
-      if (!this.recordedWarnings.has(text)) {
-        this.recordedWarnings.add(text);
-        this.node.addMetadata(POD_WARNING_METADATA, text);
-      }
-      if (silent || printed.has(text)) continue;
-      printed.add(text);
-      process.stderr.write(`Warning: ${text}\n`);
-    }
-  }
-}
-
-/** Per app: the warnings printed in the current synth. */
-const printedByApp = new WeakMap<IConstruct, Set<string>>();
-
-/**
- * The warnings already printed in this synth of the app. cdk8s validates the whole app once per
- * chart and once more in one `synth()`; a synth is one synchronous call, so the set lives until
- * the next tick and each warning is printed once per synth.
- */
-function printedThisSynth(root: IConstruct): Set<string> {
-  let printed = printedByApp.get(root);
-  if (!printed) {
-    printed = new Set();
-    printedByApp.set(root, printed);
-    process.nextTick(() => printedByApp.delete(root));
-  }
-  return printed;
 }
 
 /** Where a list or map prop renders, and what it must be, with the fix. */
@@ -612,76 +541,27 @@ function sameJson(a: Volume, b: Volume): boolean {
   return JSON.stringify(a._toJson()) === JSON.stringify(b._toJson());
 }
 
-// ---- Duplicate objects ---------------------------------------------------------------------------
-
-/** Per app: each ApiObject that repeats an earlier one's identity, with that earlier one. */
-const duplicatesByApp = new WeakMap<IConstruct, Map<ApiObject, ApiObject>>();
-
-/** Constructs other than pods that were given the duplicate check. */
-const checkedForDuplicates = new WeakSet<IConstruct>();
-
 /**
- * Registers, once per app, a validation on the app's root that finds every ApiObject whose
- * apiVersion group, kind, namespace and name repeat an earlier one's: `kubectl apply` would make
- * the second overwrite the first. The root is validated first (cdk8s validates in pre-order), so
- * each pod then reports its own duplicate, and any other object is given a validation that
- * reports it, under its own construct path.
+ * @internal Checks an object of this library with the shared rule set and returns its errors and
+ * warnings as lines `field: message [rule-id]`. `issues` are props problems found while rendering
+ * (reported as field-type errors; a rule finding at the same field is dropped, the props problem
+ * explains it better). An invalid Pod Security level or Kubernetes release is reported, not thrown.
  */
-function watchForDuplicates(root: IConstruct): void {
-  if (duplicatesByApp.has(root)) return;
-  duplicatesByApp.set(root, new Map());
-  root.node.addValidation({
-    validate: () => {
-      const found = new Map<ApiObject, ApiObject>();
-      const seen = new Map<string, ApiObject>();
-      for (const c of root.node.findAll()) {
-        if (!(c instanceof ApiObject)) continue;
-        const key = identity(c);
-        if (key === undefined) continue;
-        const first = seen.get(key);
-        if (first) found.set(c, first);
-        else seen.set(key, c);
-      }
-      duplicatesByApp.set(root, found);
-      for (const obj of found.keys()) {
-        const owner = ownerOf(obj);
-        if (owner instanceof Pod || checkedForDuplicates.has(owner)) continue;
-        checkedForDuplicates.add(owner);
-        owner.node.addValidation({ validate: () => duplicateErrors(root, obj) });
-      }
-      return [];
-    },
+export function _checkObject(manifest: object, issues: ReadonlyArray<{ path: FieldPath; message: string }>, options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown }): { errors: string[]; warnings: string[] } {
+  const levelProblem = podSecurityStandardProblem(options.podSecurityStandard);
+  const versionProblem = kubernetesVersionProblem(options.kubernetesVersion);
+  const findings = checkManifest(manifest, {
+    podSecurityStandard: levelProblem ? undefined : options.podSecurityStandard as PodSecurityStandard | undefined,
+    kubernetesVersion: versionProblem ? undefined : options.kubernetesVersion as KubernetesVersion | undefined,
   });
-}
-
-function identity(obj: ApiObject): string | undefined {
-  let name: unknown;
-  let namespace: unknown;
-  try {
-    name = obj.name;
-    namespace = obj.metadata.namespace;
-  } catch {
-    return undefined;
-  }
-  if (typeof name !== 'string') return undefined;
-  return objectIdentity(obj.apiVersion, obj.kind, typeof namespace === 'string' && namespace !== '' ? namespace : undefined, name);
-}
-
-/** The construct a reader knows: the pod (or cdk8s-plus object), not its `Resource` child. */
-function ownerOf(obj: ApiObject): IConstruct {
-  return obj.node.id === 'Resource' && obj.node.scope ? obj.node.scope : obj;
-}
-
-function ownerPath(obj: ApiObject): string {
-  return ownerOf(obj).node.path;
-}
-
-function duplicateMessage(obj: ApiObject, first: ApiObject): string {
-  return `${obj.kind} '${obj.name}' ${namespacePhrase(obj.metadata.namespace)} is also defined by ${ownerPath(first)}; kubectl apply would make one overwrite the other, so give one of them another name`;
-}
-
-/** The duplicate error of an object, found by the app's validation in this synth. */
-function duplicateErrors(root: IConstruct, obj: ApiObject): string[] {
-  const first = duplicatesByApp.get(root)?.get(obj);
-  return first ? [`metadata.name: ${duplicateMessage(obj, first)} [duplicate-object]`] : [];
+  const explained = new Set(issues.map(i => formatPath(i.path)));
+  const kept = explained.size === 0 ? findings : findings.filter(f => !explained.has(f.path));
+  const errors = [
+    ...(levelProblem ? [`podSecurityStandard: ${levelProblem} [pod]`] : []),
+    ...(versionProblem ? [`context ${KUBERNETES_VERSION_CONTEXT}: ${versionProblem} [pod]`] : []),
+    ...issues.map(i => `${formatPath(i.path)}: ${i.message} [field-type]`),
+    ...kept.filter(f => f.severity === 'error').map(formatFinding),
+  ];
+  const warnings = kept.filter(f => f.severity === 'warning').map(formatFinding);
+  return { errors: errors.length > 0 ? errors : NO_LINES, warnings: warnings.length > 0 ? warnings : NO_LINES };
 }

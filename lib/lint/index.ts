@@ -1,6 +1,6 @@
 import { CheckOptions } from '../rules';
 import { discover, DiscoverOptions, readDocuments } from './files';
-import { checkLintOptions, DocumentResult, duplicateObjects, FileFinding, lintDocument, ObjectIdentity, skippedReason, sortFindings } from './text';
+import { checkLintOptions, crossObjectFindings, DocumentResult, duplicateObjects, FileFinding, lintDocument, ObjectIdentity, skippedReason, sortFindings } from './text';
 
 export { checkLintOptions, lintText, sortFindings } from './text';
 export type { FileFinding } from './text';
@@ -60,6 +60,8 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
   }
   // Objects defined twice, within a file or across the files linted together.
   if (!options.disable?.includes('duplicate-object')) findings.push(...duplicateObjects(objects));
+  // How objects refer to each other (Services, Ingresses, StatefulSets), within a file or across the files.
+  findings.push(...crossObjectFindings(objects, options));
   return { findings: sortFindings(findings), files: sources.length, skipped };
 }
 

@@ -1,5 +1,5 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
-import { CheckOptions, checkManifest, didYouMean, FieldPath, Finding, formatPath, isObject, kubernetesVersionProblem, namespacePhrase, objectIdentity, podSecurityStandardProblem, RULE_IDS } from '../rules';
+import { CheckOptions, checkManifest, checkObjects, didYouMean, FieldPath, Finding, formatPath, isObject, kubernetesVersionProblem, namespacePhrase, objectIdentity, ObjectSummary, podSecurityStandardProblem, RULE_IDS, summarizeObject, summaryPaths } from '../rules';
 import { expectsString, isKnownField, nearestField } from '../rules/schema';
 import type { DocumentText } from './files';
 import { splitText } from './files';
@@ -41,6 +41,9 @@ export interface ObjectIdentity {
   readonly name: string;
   readonly namespace?: string;
   readonly segments: FieldPath;
+  /** What the cross-object rules need (Pods, workloads, Services, Ingresses), with the line of each path they may report. */
+  readonly summary?: ObjectSummary;
+  readonly lines?: ReadonlyMap<string, number | undefined>;
 }
 
 /** The identity of a manifest, when it has a kind and a string name. */
@@ -72,6 +75,18 @@ export function duplicateObjects(objects: readonly ObjectIdentity[]): FileFindin
     });
   }
   return out;
+}
+
+/**
+ * The findings of the cross-object rules (a Service and its pods, an Ingress and its Services, a
+ * StatefulSet and its headless Service, overlapping selectors) over objects linted together.
+ */
+export function crossObjectFindings(objects: readonly ObjectIdentity[], options: CheckOptions): FileFinding[] {
+  return checkObjects(objects.map(o => o.summary), options).map(({ index, finding }) => {
+    const o = objects[index];
+    const segments = [...o.segments, ...finding.segments];
+    return { ...finding, file: o.file, line: o.lines?.get(finding.path) ?? o.line, segments, path: formatPath(segments), kind: o.kind, name: o.name };
+  });
 }
 
 /** Aliases a document may resolve: enough for any real manifest, bounded against alias bombs. */
@@ -124,7 +139,9 @@ export function lintText(text: string, file: string, options: CheckOptions = {})
     if ('document' in event) results.push(lintDocument(event.document, file, options));
   }
   if (skippedReason(results, file) !== undefined) return [];
-  return sortFindings([...results.flatMap(r => r.findings), ...duplicateObjects(results.flatMap(r => r.objects ?? []))]);
+  const objects = results.flatMap(r => r.objects ?? []);
+  const duplicates = options.disable?.includes('duplicate-object') ? [] : duplicateObjects(objects);
+  return sortFindings([...results.flatMap(r => r.findings), ...duplicates, ...crossObjectFindings(objects, options)]);
 }
 
 /**
@@ -209,7 +226,10 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
   if (resolved) {
     const identify = (manifest: unknown, base: FieldPath) => {
       const id = identity(manifest);
-      if (id) objects.push({ ...id, file, line: at(lineOf(doc, [...base, 'metadata', 'name'], lines)), segments: base });
+      if (!id) return;
+      const summary = summarizeObject(manifest);
+      const summaryLines = summary ? new Map(summaryPaths(summary).map(p => [formatPath(p), at(lineOf(doc, [...base, ...p], lines))])) : undefined;
+      objects.push({ ...id, file, line: at(lineOf(doc, [...base, 'metadata', 'name'], lines)), segments: base, summary, lines: summaryLines });
     };
     const check = (manifest: unknown, base: FieldPath) => {
       if (isObject(manifest) && manifest.kind === 'List' && Array.isArray(manifest.items)) manifest.items.forEach((item: unknown, i: number) => identify(item, [...base, 'items', i]));

@@ -147,8 +147,8 @@ export interface Rule {
   readonly basis: RuleBasis;
   /** Pod Security Standard level of a security rule; it is an error when that level is enforced. */
   readonly podSecurityLevel?: 'baseline' | 'restricted';
-  /** `pod` rules run once per pod spec; `object` rules once per manifest. */
-  readonly target: 'pod' | 'object';
+  /** `pod` rules run once per pod spec; `object` rules once per manifest; `objects` rules once over all the objects checked together (an app, or the files linted together: see `checkObjects`). */
+  readonly target: 'pod' | 'object' | 'objects';
   check(ctx: RuleContext): void;
 }
 
@@ -297,4 +297,52 @@ export function objectIdentity(apiVersion: string, kind: string, namespace: stri
 /** Where an object goes, for duplicate-object messages: `in namespace 'x'`, or that it has none. */
 export function namespacePhrase(namespace: string | undefined): string {
   return namespace ? `in namespace '${namespace}'` : 'with no namespace (both go to the namespace of kubectl apply)';
+}
+
+/** Where the pod spec sits in each kind that has one. */
+const POD_PATHS: { [kind: string]: string[] } = {
+  Pod: [],
+  Deployment: ['spec', 'template'],
+  StatefulSet: ['spec', 'template'],
+  DaemonSet: ['spec', 'template'],
+  ReplicaSet: ['spec', 'template'],
+  ReplicationController: ['spec', 'template'],
+  Job: ['spec', 'template'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  PodTemplate: ['template'],
+};
+
+/** The pod inside a manifest: a Pod's own spec or a workload's pod template. */
+export function podTarget(manifest: any): PodTarget | undefined {
+  const base = POD_PATHS[manifest?.kind];
+  if (!base) return undefined;
+  let holder: any = manifest;
+  for (const seg of base) {
+    holder = holder?.[seg];
+  }
+  if (!isObject(holder) || !isObject(holder.spec)) return undefined;
+  return { spec: holder.spec, specPath: [...base, 'spec'], metadata: holder.metadata, metadataPath: [...base, 'metadata'], ownerKind: manifest.kind };
+}
+
+/** The annotation that turns rules off for one object: `cdk8s-pods.io/ignore: port-clash,env-reference`. */
+export const IGNORE_ANNOTATION = 'cdk8s-pods.io/ignore';
+/** Why the rules named by `cdk8s-pods.io/ignore` are off, shown with the suppressed findings. */
+export const IGNORE_REASON_ANNOTATION = 'cdk8s-pods.io/ignore-reason';
+
+/** The rules an object turns off with the ignore annotation, on the object or on its pod template. */
+export function ignoredRules(manifest: any, pod: PodTarget | undefined): { rules: Map<string, FieldPath>; reason?: string } {
+  const rules = new Map<string, FieldPath>();
+  let reason: string | undefined;
+  const read = (metadata: any, base: FieldPath) => {
+    const annotations = metadata?.annotations;
+    if (!isObject(annotations)) return;
+    const value = annotations[IGNORE_ANNOTATION];
+    if (typeof value === 'string') {
+      for (const id of value.split(',').map(v => v.trim()).filter(v => v !== '')) rules.set(id, [...base, 'annotations', IGNORE_ANNOTATION]);
+    }
+    if (typeof annotations[IGNORE_REASON_ANNOTATION] === 'string') reason ??= annotations[IGNORE_REASON_ANNOTATION];
+  };
+  read(manifest.metadata, ['metadata']);
+  if (pod && pod.metadataPath.length > 1) read(pod.metadata, pod.metadataPath);
+  return { rules, reason };
 }

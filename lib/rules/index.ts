@@ -1,5 +1,7 @@
+import * as across from './across';
+import { checkObjects, summarizeObject } from './across';
 import * as containers from './containers';
-import { CheckOptions, didYouMean, FieldPath, Finding, formatPath, isObject, kubernetesVersionProblem, PodTarget, podSecurityStandardProblem, Rule, RuleContext, Severity, show } from './engine';
+import { CheckOptions, didYouMean, FieldPath, Finding, formatPath, IGNORE_ANNOTATION, ignoredRules, isObject, kubernetesVersionProblem, podSecurityStandardProblem, podTarget, Rule, RuleContext, Severity, show } from './engine';
 import * as env from './env';
 import * as lifecycle from './lifecycle';
 import * as names from './names';
@@ -10,6 +12,8 @@ import * as services from './services';
 import * as volumes from './volumes';
 
 export * from './engine';
+export { checkObjects, summarizeObject, summaryPaths } from './across';
+export type { ObjectFinding, ObjectSummary } from './across';
 
 
 /** The shape rules, checked together in one walk of the object against the schema of the target Kubernetes release. */
@@ -37,63 +41,15 @@ function collect(...modules: object[]): Rule[] {
 /** Every rule, shape rules first, then by family. */
 export const RULES: readonly Rule[] = [
   ...SHAPE_RULES,
-  ...collect(names, containers, env, volumes, resources, lifecycle, security, services),
+  ...collect(names, containers, env, volumes, resources, lifecycle, security, services, across),
 ];
 
 const SHAPE_BY_ID = new Map(SHAPE_RULES.map(r => [r.id, r]));
 const POD_RULES = RULES.filter(r => r.target === 'pod');
 const OBJECT_RULES = RULES.filter(r => r.target === 'object' && r.family !== 'shape');
 
-/** Where the pod spec sits in each kind that has one. */
-const POD_PATHS: { [kind: string]: string[] } = {
-  Pod: [],
-  Deployment: ['spec', 'template'],
-  StatefulSet: ['spec', 'template'],
-  DaemonSet: ['spec', 'template'],
-  ReplicaSet: ['spec', 'template'],
-  ReplicationController: ['spec', 'template'],
-  Job: ['spec', 'template'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
-  PodTemplate: ['template'],
-};
-
-/** The pod inside a manifest: a Pod's own spec or a workload's pod template. */
-export function podTarget(manifest: any): PodTarget | undefined {
-  const base = POD_PATHS[manifest?.kind];
-  if (!base) return undefined;
-  let holder: any = manifest;
-  for (const seg of base) {
-    holder = holder?.[seg];
-  }
-  if (!isObject(holder) || !isObject(holder.spec)) return undefined;
-  return { spec: holder.spec, specPath: [...base, 'spec'], metadata: holder.metadata, metadataPath: [...base, 'metadata'], ownerKind: manifest.kind };
-}
-
-/** The annotation that turns rules off for one object: `cdk8s-pods.io/ignore: port-clash,env-reference`. */
-export const IGNORE_ANNOTATION = 'cdk8s-pods.io/ignore';
-/** Why the rules named by `cdk8s-pods.io/ignore` are off, shown with the suppressed findings. */
-export const IGNORE_REASON_ANNOTATION = 'cdk8s-pods.io/ignore-reason';
-
 /** The ids of every rule. */
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map(r => r.id));
-
-/** The rules an object turns off with the ignore annotation, on the object or on its pod template. */
-function ignoredRules(manifest: any, pod: PodTarget | undefined): { rules: Map<string, FieldPath>; reason?: string } {
-  const rules = new Map<string, FieldPath>();
-  let reason: string | undefined;
-  const read = (metadata: any, base: FieldPath) => {
-    const annotations = metadata?.annotations;
-    if (!isObject(annotations)) return;
-    const value = annotations[IGNORE_ANNOTATION];
-    if (typeof value === 'string') {
-      for (const id of value.split(',').map(v => v.trim()).filter(v => v !== '')) rules.set(id, [...base, 'annotations', IGNORE_ANNOTATION]);
-    }
-    if (typeof annotations[IGNORE_REASON_ANNOTATION] === 'string') reason ??= annotations[IGNORE_REASON_ANNOTATION];
-  };
-  read(manifest.metadata, ['metadata']);
-  if (pod && pod.metadataPath.length > 1) read(pod.metadata, pod.metadataPath);
-  return { rules, reason };
-}
 
 /** Runs every rule on one manifest and returns the findings in rule order. */
 export function checkManifest(manifest: any, options: CheckOptions = {}): Finding[] {
@@ -159,4 +115,16 @@ export function checkManifest(manifest: any, options: CheckOptions = {}): Findin
 /** A finding as one line: `spec.containers[1].ports[0].containerPort: <message> [rule-id]`. */
 export function formatFinding(f: Finding): string {
   return `${f.path}: ${f.message} [${f.rule}]`;
+}
+
+/**
+ * Checks objects that belong together (an app, a folder of manifests): every rule on each object,
+ * then the rules about how they refer to each other (a Service and the pods it selects, an Ingress
+ * and its Services, a StatefulSet and its headless Service, overlapping selectors). Returns the
+ * findings of each object, in the order given.
+ */
+export function checkManifests(manifests: readonly unknown[], options: CheckOptions = {}): Finding[][] {
+  const out = manifests.map(m => checkManifest(m, options));
+  for (const { index, finding } of checkObjects(manifests.map(summarizeObject), options)) out[index].push(finding);
+  return out;
 }

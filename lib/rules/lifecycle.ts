@@ -429,3 +429,20 @@ function checkJobSpec(ctx: RuleContext, js: { [key: string]: any }, base: FieldP
     });
   });
 }
+
+export const jobSidecar = defineRule({
+  id: 'job-sidecar',
+  family: 'lifecycle',
+  severity: 'warning',
+  basis: 'runtime',
+  target: 'pod',
+  description: 'a Job or CronJob pod template has a single regular container: a Job completes when all of them exit, so a classic sidecar that runs forever keeps it running (make helpers native sidecars: init containers with restartPolicy: Always, Kubernetes 1.29+)',
+  check(ctx) {
+    const pod = ctx.pod!;
+    if (pod.ownerKind !== 'Job' && pod.ownerKind !== 'CronJob') return;
+    const regular = containersOf(pod).filter(r => r.list === 'containers');
+    for (const ref of regular.slice(1)) {
+      ctx.report(ref.path, `${describe(ref)} is a second regular container of a ${pod.ownerKind}'s pod, and a Job completes only when every regular container exits; if it is a helper that runs until stopped (a log shipper, a proxy), the Job never completes: make it a native sidecar (an init container with restartPolicy: Always, SidecarMode.NATIVE), or make sure it exits`);
+    }
+  },
+});

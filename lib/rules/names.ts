@@ -376,7 +376,7 @@ function checkSelector(ctx: RuleContext, sel: unknown, path: FieldPath, what: st
 }
 
 /** Whether a (valid) label selector selects `labels`. */
-function selects(sel: { [key: string]: any }, labels: { [key: string]: unknown }): boolean {
+export function selects(sel: { [key: string]: any }, labels: { [key: string]: unknown }): boolean {
   if (isObject(sel.matchLabels)) {
     for (const [k, v] of Object.entries(sel.matchLabels)) if (labels[k] !== v) return false;
   }

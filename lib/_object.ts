@@ -1,0 +1,253 @@
+// What every construct of this library shares with the others: the L1 object that writes its
+// fields in the order the Kubernetes docs use, its warnings, and the checks that need the whole app
+// (objects defined twice, and how objects refer to each other: Services, Ingresses, StatefulSets).
+import { ApiObject, JsonPatch } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { checkObjects, Finding, formatFinding, namespacePhrase, objectIdentity, ObjectSummary, summarizeObject } from './rules';
+
+/**
+ * The metadata type under which a construct records each warning of its rule set
+ * (`node.metadata`), as `[construct/path] field: message [rule-id]`; warnings are also printed to
+ * stderr at synth.
+ */
+export const POD_WARNING_METADATA = 'cdk8s-pods:warning';
+
+/**
+ * Set this context key (on the app, before adding charts) or the environment variable
+ * `CDK8S_PODS_WARNINGS` to `silent` to stop printing warnings at synth; they are still recorded
+ * as `POD_WARNING_METADATA`.
+ */
+export const POD_WARNINGS_CONTEXT = 'cdk8s-pods:warnings';
+
+/**
+ * @internal The L1 object under a construct of this library. Its fields come out in the order of
+ * the construct's own render (the order the Kubernetes docs use: name, image, ports, ...), not
+ * alphabetically; it tracks escape-hatch patches so the check sees the object as it is written.
+ */
+export class _OrderedObject extends ApiObject {
+  /** Whether an escape-hatch patch was added: the check must then see the object as it will be written. */
+  public patched = false;
+  /** Called on every patch, so the owner's caches see it. */
+  public onPatch?: () => void;
+  /** The body (everything but apiVersion, kind and metadata) as the owner renders it. */
+  public renderBody?: () => object;
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.patched = true;
+    this.onPatch?.();
+  }
+
+  /**
+   * The object as cdk8s writes it (tokens resolved, patches applied, keys sorted), with every key
+   * put back in the order of the owner's render: metadata `name`, `namespace`, `labels`,
+   * `annotations` first. Keys the render does not have (added by a patch) follow, sorted.
+   */
+  public toJson(): any {
+    const json = super.toJson();
+    const { name, namespace, labels, annotations, ...rest } = this.metadata.toJson();
+    const template = { apiVersion: undefined, kind: undefined, metadata: { name, namespace, labels, annotations, ...rest }, ...this.renderBody?.() };
+    return orderLike(json, template);
+  }
+}
+
+/** `value` with the keys of every object in the order of `template`'s, then the others as they come. */
+function orderLike(value: unknown, template: unknown): any {
+  if (Array.isArray(value)) return value.map((item, i) => orderLike(item, Array.isArray(template) ? template[i] : undefined));
+  if (typeof value !== 'object' || value === null) return value;
+  const out: { [key: string]: unknown } = {};
+  const source = value as { [key: string]: unknown };
+  if (typeof template === 'object' && template !== null && !Array.isArray(template)) {
+    for (const key of Object.keys(template)) {
+      if (key in source) out[key] = orderLike(source[key], (template as { [key: string]: unknown })[key]);
+    }
+  }
+  for (const key of Object.keys(source)) {
+    if (!(key in out)) out[key] = orderLike(source[key], undefined);
+  }
+  return out;
+}
+
+// ---- Warnings ------------------------------------------------------------------------------------
+
+/** Per app: the warnings printed in the current synth. */
+const printedByApp = new WeakMap<IConstruct, Set<string>>();
+
+/**
+ * The warnings already printed in this synth of the app. cdk8s validates the whole app once per
+ * chart and once more in one `synth()`; a synth is one synchronous call, so the set lives until
+ * the next tick and each warning is printed once per synth.
+ */
+function printedThisSynth(root: IConstruct): Set<string> {
+  let printed = printedByApp.get(root);
+  if (!printed) {
+    printed = new Set();
+    printedByApp.set(root, printed);
+    process.nextTick(() => printedByApp.delete(root));
+  }
+  return printed;
+}
+
+/** Per construct: the warnings already recorded as metadata, so each is recorded once. */
+const recordedBy = new WeakMap<IConstruct, Set<string>>();
+
+/**
+ * @internal Prints each warning once per synth to stderr (unless silenced) and records it once as
+ * `POD_WARNING_METADATA` on the construct.
+ */
+export function _emitWarnings(construct: IConstruct, warnings: readonly string[]): void {
+  if (warnings.length === 0) return;
+  const silent = construct.node.tryGetContext(POD_WARNINGS_CONTEXT) === 'silent' || process.env.CDK8S_PODS_WARNINGS === 'silent';
+  const printed = printedThisSynth(construct.node.root);
+  let recorded = recordedBy.get(construct);
+  if (!recorded) recordedBy.set(construct, recorded = new Set());
+  for (const line of warnings) {
+    const text = `[${construct.node.path}] ${line}`;
+    if (!recorded.has(text)) {
+      recorded.add(text);
+      construct.node.addMetadata(POD_WARNING_METADATA, text);
+    }
+    if (silent || printed.has(text)) continue;
+    printed.add(text);
+    process.stderr.write(`Warning: ${text}\n`);
+  }
+}
+
+// ---- Checks over the whole app -------------------------------------------------------------------
+
+/** What the app-wide check found, per object. */
+interface AppFindings {
+  /** Each ApiObject that repeats an earlier one's identity, with that earlier one. */
+  readonly duplicates: Map<ApiObject, ApiObject>;
+  /** The cross-object findings of each object. */
+  readonly across: Map<ApiObject, Finding[]>;
+}
+
+const findingsByApp = new WeakMap<IConstruct, AppFindings>();
+
+/** Constructs other than ours that were given a validation reporting the app-wide findings. */
+const watchedOwners = new WeakSet<IConstruct>();
+
+/** Our objects: they validate themselves (and give their checked manifest, so nothing is rendered twice). */
+const manifestOf = new WeakMap<ApiObject, () => unknown>();
+
+/** Summaries, per manifest object (a construct's manifest is the same object until it changes). */
+const summaryCache = new WeakMap<object, ObjectSummary | null>();
+
+/** Kinds the cross-object rules look at. */
+const ACROSS_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Service', 'Ingress']);
+
+/**
+ * @internal Registers an object of this library: it reports its app-wide findings itself
+ * (`_appFindings`), and `produce` gives the manifest the cross-object rules read.
+ */
+export function _registerObject(obj: ApiObject, produce: () => unknown): void {
+  manifestOf.set(obj, produce);
+  watchApp(obj.node.root);
+}
+
+/**
+ * Registers, once per app, a validation on the app's root that finds every ApiObject whose
+ * apiVersion group, kind, namespace and name repeat an earlier one's (`kubectl apply` would make
+ * the second overwrite the first), and runs the cross-object rules over every Pod, workload,
+ * Service and Ingress of the app, ours or not. The root is validated first (cdk8s validates in
+ * pre-order), so each object then reports its own findings under its own construct path; objects
+ * not built with this library get a validation that does it for them.
+ */
+function watchApp(root: IConstruct): void {
+  if (findingsByApp.has(root)) return;
+  findingsByApp.set(root, { duplicates: new Map(), across: new Map() });
+  root.node.addValidation({
+    validate: () => {
+      const duplicates = new Map<ApiObject, ApiObject>();
+      const seen = new Map<string, ApiObject>();
+      const objects: ApiObject[] = [];
+      const summaries: Array<ObjectSummary | undefined> = [];
+      for (const c of root.node.findAll()) {
+        if (!(c instanceof ApiObject)) continue;
+        const key = identity(c);
+        if (key !== undefined) {
+          const first = seen.get(key);
+          if (first) duplicates.set(c, first);
+          else seen.set(key, c);
+        }
+        if (ACROSS_KINDS.has(c.kind)) {
+          objects.push(c);
+          summaries.push(summarize(c));
+        }
+      }
+      const across = new Map<ApiObject, Finding[]>();
+      for (const { index, finding } of checkObjects(summaries)) {
+        const obj = objects[index];
+        const list = across.get(obj);
+        if (list) list.push(finding);
+        else across.set(obj, [finding]);
+      }
+      findingsByApp.set(root, { duplicates, across });
+      for (const obj of [...duplicates.keys(), ...across.keys()]) {
+        if (manifestOf.has(obj)) continue;
+        const owner = ownerOf(obj);
+        if (watchedOwners.has(owner)) continue;
+        watchedOwners.add(owner);
+        owner.node.addValidation({
+          validate: () => {
+            const found = _appFindings(obj);
+            _emitWarnings(owner, found.warnings);
+            return found.errors;
+          },
+        });
+      }
+      return [];
+    },
+  });
+}
+
+function summarize(obj: ApiObject): ObjectSummary | undefined {
+  let manifest: unknown;
+  try {
+    manifest = manifestOf.get(obj)?.() ?? obj.toJson();
+  } catch {
+    return undefined; // an object that cannot be written fails on its own
+  }
+  if (typeof manifest !== 'object' || manifest === null) return undefined;
+  let summary = summaryCache.get(manifest);
+  if (summary === undefined) {
+    summary = summarizeObject(manifest) ?? null;
+    summaryCache.set(manifest, summary);
+  }
+  return summary ?? undefined;
+}
+
+function identity(obj: ApiObject): string | undefined {
+  let name: unknown;
+  let namespace: unknown;
+  try {
+    name = obj.name;
+    namespace = obj.metadata.namespace;
+  } catch {
+    return undefined;
+  }
+  if (typeof name !== 'string') return undefined;
+  return objectIdentity(obj.apiVersion, obj.kind, typeof namespace === 'string' && namespace !== '' ? namespace : undefined, name);
+}
+
+/** The construct a reader knows: the pod (or cdk8s-plus object), not its `Resource` child. */
+function ownerOf(obj: ApiObject): IConstruct {
+  return obj.node.id === 'Resource' && obj.node.scope ? obj.node.scope : obj;
+}
+
+/**
+ * @internal The app-wide findings about one object in this synth: a `duplicate-object` error when
+ * it repeats an earlier object, and the cross-object rules' errors and warnings, as lines
+ * `field: message [rule-id]`.
+ */
+export function _appFindings(obj: ApiObject): { errors: string[]; warnings: string[] } {
+  const found = findingsByApp.get(obj.node.root);
+  const first = found?.duplicates.get(obj);
+  const across = found?.across.get(obj) ?? [];
+  const errors = across.filter(f => f.severity === 'error').map(formatFinding);
+  if (first) {
+    errors.unshift(`metadata.name: ${obj.kind} '${obj.name}' ${namespacePhrase(obj.metadata.namespace)} is also defined by ${ownerOf(first).node.path}; kubectl apply would make one overwrite the other, so give one of them another name [duplicate-object]`);
+  }
+  return { errors, warnings: across.filter(f => f.severity === 'warning').map(formatFinding) };
+}
