@@ -1,9 +1,13 @@
 // What every construct of this library shares with the others: the L1 object that writes its
 // fields in the order the Kubernetes docs use, its warnings, and the checks that need the whole app
 // (objects defined twice, and how objects refer to each other: Services, Ingresses, StatefulSets).
-import { ApiObject, JsonPatch } from 'cdk8s';
-import { IConstruct } from 'constructs';
-import { checkObjects, Finding, formatFinding, namespacePhrase, objectIdentity, ObjectSummary, summarizeObject } from './rules';
+import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, Lazy } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { _nameFromId, _snapshot } from './_util';
+import { checkManifest, checkObjects, FieldPath, Finding, formatFinding, formatPath, KubernetesVersion, kubernetesVersionProblem, namespacePhrase, objectIdentity, ObjectSummary, PodSecurityStandard, podSecurityStandardProblem, summarizeObject } from './rules';
+
+/** Shared empty list, so an object without findings holds no array of its own. */
+const NO_LINES: string[] = [];
 
 /**
  * The metadata type under which a construct records each warning of its rule set
@@ -18,6 +22,14 @@ export const POD_WARNING_METADATA = 'cdk8s-pods:warning';
  * as `POD_WARNING_METADATA`.
  */
 export const POD_WARNINGS_CONTEXT = 'cdk8s-pods:warnings';
+
+/**
+ * The context key of the Kubernetes release the pods of an app or chart are checked against,
+ * `'1.28'` (the default) to `'1.34'`: its schema, its served API versions and the behaviour that
+ * changed (native sidecars from 1.29, which `SidecarPod` then uses by default). Set it with
+ * `setKubernetesVersion(app, KubernetesVersion.V1_30)` before adding charts or pods.
+ */
+export const KUBERNETES_VERSION_CONTEXT = 'cdk8s-pods:kubernetesVersion';
 
 /**
  * @internal The L1 object under a construct of this library. Its fields come out in the order of
@@ -250,4 +262,100 @@ export function _appFindings(obj: ApiObject): { errors: string[]; warnings: stri
     errors.unshift(`metadata.name: ${obj.kind} '${obj.name}' ${namespacePhrase(obj.metadata.namespace)} is also defined by ${ownerOf(first).node.path}; kubectl apply would make one overwrite the other, so give one of them another name [duplicate-object]`);
   }
   return { errors, warnings: across.filter(f => f.severity === 'warning').map(formatFinding) };
+}
+
+/**
+ * @internal Checks an object of this library with the shared rule set and returns its errors and
+ * warnings as lines `field: message [rule-id]`. `issues` are props problems found while rendering
+ * (reported as field-type errors; a rule finding at the same field is dropped, the props problem
+ * explains it better). An invalid Pod Security level or Kubernetes release is reported, not thrown.
+ */
+export function _checkObject(manifest: object, issues: ReadonlyArray<{ path: FieldPath; message: string }>, options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown }): { errors: string[]; warnings: string[] } {
+  const levelProblem = podSecurityStandardProblem(options.podSecurityStandard);
+  const versionProblem = kubernetesVersionProblem(options.kubernetesVersion);
+  const findings = checkManifest(manifest, {
+    podSecurityStandard: levelProblem ? undefined : options.podSecurityStandard as PodSecurityStandard | undefined,
+    kubernetesVersion: versionProblem ? undefined : options.kubernetesVersion as KubernetesVersion | undefined,
+  });
+  const explained = new Set(issues.map(i => formatPath(i.path)));
+  const kept = explained.size === 0 ? findings : findings.filter(f => !explained.has(f.path));
+  const errors = [
+    ...(levelProblem ? [`podSecurityStandard: ${levelProblem} [pod]`] : []),
+    ...(versionProblem ? [`context ${KUBERNETES_VERSION_CONTEXT}: ${versionProblem} [pod]`] : []),
+    ...issues.map(i => `${formatPath(i.path)}: ${i.message} [field-type]`),
+    ...kept.filter(f => f.severity === 'error').map(formatFinding),
+  ];
+  const warnings = kept.filter(f => f.severity === 'warning').map(formatFinding);
+  return { errors: errors.length > 0 ? errors : NO_LINES, warnings: warnings.length > 0 ? warnings : NO_LINES };
+}
+
+/** Metadata props of an object construct. */
+export interface _ObjectMetadataProps {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels?: { readonly [key: string]: string };
+  readonly annotations?: { readonly [key: string]: string };
+}
+
+/**
+ * @internal A construct that writes one object with a body of its own (a Service, an Ingress),
+ * checked at synth by the shared rule set and the app-wide checks, like a pod.
+ */
+export abstract class _KubeObject extends Construct {
+  /** The Kubernetes name of the object. */
+  public readonly name: string;
+  /** The object's metadata; add labels and annotations until synth. */
+  public readonly metadata: ApiObjectMetadataDefinition;
+  /** The L1 object, also reachable as `ApiObject.of(construct)`. */
+  public readonly apiObject: ApiObject;
+
+  private checked?: { key: string; errors: string[]; warnings: string[]; manifest: object };
+
+  protected constructor(scope: Construct, id: string, props: _ObjectMetadataProps, apiVersion: string, kind: string) {
+    super(scope, id);
+    this.name = props.name ?? _nameFromId(id);
+    const resource = new _OrderedObject(this, 'Resource', {
+      apiVersion,
+      kind,
+      metadata: { name: this.name, namespace: props.namespace ?? undefined, labels: _snapshot(props.labels) ?? undefined, annotations: _snapshot(props.annotations) ?? undefined },
+      // Rendered when the object is written, so references to other constructs resolve then.
+      spec: Lazy.any({ produce: () => this.render().body.spec }),
+    });
+    resource.renderBody = () => this.render().body;
+    this.apiObject = resource;
+    this.metadata = resource.metadata;
+    this.node.addValidation({ validate: () => this.validateObject() });
+    _registerObject(resource, () => this.check().manifest);
+  }
+
+  /** @internal The spec, reporting props problems at their field (`['spec', 'ports', 0, 'port']`). */
+  protected abstract _renderSpec(report: (path: FieldPath, message: string) => void): object;
+
+  private render(): { body: { spec: object }; issues: Array<{ path: FieldPath; message: string }> } {
+    const issues: Array<{ path: FieldPath; message: string }> = [];
+    const spec = this._renderSpec((path, message) => issues.push({ path, message }));
+    return { body: { spec }, issues };
+  }
+
+  private validateObject(): string[] {
+    let result: { errors: string[]; warnings: string[] };
+    try {
+      result = this.check();
+    } catch (e) {
+      return [`metadata: the ${this.apiObject.kind} could not be checked (${e instanceof Error ? e.message : String(e)}); check its props, and report this input to cdk8s-pods [pod]`];
+    }
+    const app = _appFindings(this.apiObject);
+    _emitWarnings(this, [...result.warnings, ...app.warnings]);
+    return [...result.errors, ...app.errors];
+  }
+
+  private check(): { errors: string[]; warnings: string[]; manifest: object } {
+    const { body, issues } = this.render();
+    const patched = (this.apiObject as _OrderedObject).patched;
+    const manifest = patched ? this.apiObject.toJson() : { apiVersion: this.apiObject.apiVersion, kind: this.apiObject.kind, metadata: this.metadata.toJson(), ...body };
+    const key = JSON.stringify(manifest);
+    if (this.checked?.key === key) return this.checked;
+    this.checked = { key, manifest, ..._checkObject(manifest, issues, { kubernetesVersion: this.node.tryGetContext(KUBERNETES_VERSION_CONTEXT) }) };
+    return this.checked;
+  }
 }

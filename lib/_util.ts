@@ -133,3 +133,12 @@ export function _refName(ref: { readonly name: string } | string): string {
   // A plain-JS caller's null or number is rendered as it is, for the rules to report.
   return typeof ref === 'object' && ref !== null && 'name' in ref ? ref.name : ref as string;
 }
+
+/**
+ * The default `metadata.name` of a construct: its id in lower case, with every run of characters
+ * other than letters, digits, `-` and `.` turned into one `-` (`Web` -> `web`, `Order App` -> `order-app`).
+ * @internal
+ */
+export function _nameFromId(id: string): string {
+  return id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+}

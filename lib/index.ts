@@ -1,15 +1,18 @@
 export * from './container';
 export * from './env';
 export * from './gpu-pod';
+export * from './ingress';
 export * from './node-selector';
 export * from './pod';
 export * from './probe';
 export * from './security';
+export * from './service';
 export * from './shared-volume-pod';
 export * from './sidecar-pod';
 export * from './toleration';
 export * from './volume';
-export { RULES, checkManifest, formatFinding, podTarget, IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION, KubernetesVersion, DEFAULT_KUBERNETES_VERSION } from './rules';
+export * from './workload';
+export { RULES, checkManifest, checkManifests, formatFinding, podTarget, IGNORE_ANNOTATION, IGNORE_REASON_ANNOTATION, KubernetesVersion, DEFAULT_KUBERNETES_VERSION } from './rules';
 export type { Finding, Rule, Severity, CheckOptions } from './rules';
 // The cdk8s-plus enums and value types the props use, so one import is enough.
 export {

@@ -1,23 +1,15 @@
 import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { _appFindings, _emitWarnings, _OrderedObject, _registerObject } from './_object';
+import { _appFindings, _checkObject, _emitWarnings, KUBERNETES_VERSION_CONTEXT, _OrderedObject, _registerObject } from './_object';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
-import { checkManifest, FieldPath, formatFinding, formatPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, podSecurityStandardProblem, show } from './rules';
+import { FieldPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
 import { Toleration, _renderToleration } from './toleration';
 import { Volume } from './volume';
-import { _compact, _isPlainObject, _mapList, _nonEmpty, _nonEmptyMap, _refName, _seconds, _snapshot } from './_util';
+import { _compact, _isPlainObject, _mapList, _nameFromId, _nonEmpty, _nonEmptyMap, _refName, _seconds, _snapshot } from './_util';
 
-export { POD_WARNING_METADATA, POD_WARNINGS_CONTEXT } from './_object';
-
-/**
- * The context key of the Kubernetes release the pods of an app or chart are checked against,
- * `'1.28'` (the default) to `'1.34'`: its schema, its served API versions and the behaviour that
- * changed (native sidecars from 1.29, which `SidecarPod` then uses by default). Set it with
- * `setKubernetesVersion(app, KubernetesVersion.V1_30)` before adding charts or pods.
- */
-export const KUBERNETES_VERSION_CONTEXT = 'cdk8s-pods:kubernetesVersion';
+export { KUBERNETES_VERSION_CONTEXT, POD_WARNING_METADATA, POD_WARNINGS_CONTEXT } from './_object';
 
 /**
  * Checks every pod under `scope` (an App or a Chart) against a Kubernetes release. Call it before
@@ -244,7 +236,7 @@ export class Pod extends Construct {
     // Native sidecars are on by default from Kubernetes 1.29: the default follows the target release.
     this.sidecarMode = q.sidecarMode ?? (kubernetesVersionProblem(this.kubernetesVersion) === undefined
       && kubernetesMinor({ kubernetesVersion: this.kubernetesVersion }) >= 29 ? SidecarMode.NATIVE : SidecarMode.CLASSIC);
-    this.name = q.name ?? id.toLowerCase().replace(/[^a-z0-9.-]+/g, '-');
+    this.name = q.name ?? _nameFromId(id);
     const resource = new _OrderedObject(this, 'Resource', {
       apiVersion: 'v1',
       kind: 'Pod',
@@ -471,13 +463,16 @@ export class Pod extends Construct {
    * no name or namespace), its spec, the props problems found while rendering (paths relative to
    * the template) and a key that changes whenever the template does.
    */
-  public _renderTemplate(): { metadata: object; spec: object; issues: ReadonlyArray<{ path: FieldPath; message: string }>; key: string } {
+  public _renderTemplate(): { metadata: object; spec: object; issues: ReadonlyArray<{ path: FieldPath; message: string }>; key: string; options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown } } {
     const { name, namespace, ...metadata } = this.metadata.toJson();
     const { spec, issues } = this.render();
     const named: Issue[] = [];
     if (this.props.name !== undefined) named.push({ path: ['metadata', 'name'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given name ${show(this.props.name)}, but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload` });
     if (this.props.namespace !== undefined) named.push({ path: ['metadata', 'namespace'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given namespace ${show(this.props.namespace)}, but a pod template has no namespace (its pods run in the workload's); remove namespace from the pod and set it on the workload` });
-    return { metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key: `${this.versionKey()}|${JSON.stringify(metadata)}` };
+    return {
+      metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key: `${this.versionKey()}|${JSON.stringify(metadata)}`,
+      options: { podSecurityStandard: this.props.podSecurityStandard, kubernetesVersion: this.kubernetesVersion },
+    };
   }
 
   /**
@@ -533,35 +528,9 @@ interface Issue {
   readonly message: string;
 }
 
-/** Shared empty lists, so a pod without findings holds no arrays of its own. */
+/** Shared empty list, so a pod without problems holds no array of its own. */
 const NO_ISSUES: Issue[] = [];
-const NO_LINES: string[] = [];
 
 function sameJson(a: Volume, b: Volume): boolean {
   return JSON.stringify(a._toJson()) === JSON.stringify(b._toJson());
-}
-
-/**
- * @internal Checks an object of this library with the shared rule set and returns its errors and
- * warnings as lines `field: message [rule-id]`. `issues` are props problems found while rendering
- * (reported as field-type errors; a rule finding at the same field is dropped, the props problem
- * explains it better). An invalid Pod Security level or Kubernetes release is reported, not thrown.
- */
-export function _checkObject(manifest: object, issues: ReadonlyArray<{ path: FieldPath; message: string }>, options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown }): { errors: string[]; warnings: string[] } {
-  const levelProblem = podSecurityStandardProblem(options.podSecurityStandard);
-  const versionProblem = kubernetesVersionProblem(options.kubernetesVersion);
-  const findings = checkManifest(manifest, {
-    podSecurityStandard: levelProblem ? undefined : options.podSecurityStandard as PodSecurityStandard | undefined,
-    kubernetesVersion: versionProblem ? undefined : options.kubernetesVersion as KubernetesVersion | undefined,
-  });
-  const explained = new Set(issues.map(i => formatPath(i.path)));
-  const kept = explained.size === 0 ? findings : findings.filter(f => !explained.has(f.path));
-  const errors = [
-    ...(levelProblem ? [`podSecurityStandard: ${levelProblem} [pod]`] : []),
-    ...(versionProblem ? [`context ${KUBERNETES_VERSION_CONTEXT}: ${versionProblem} [pod]`] : []),
-    ...issues.map(i => `${formatPath(i.path)}: ${i.message} [field-type]`),
-    ...kept.filter(f => f.severity === 'error').map(formatFinding),
-  ];
-  const warnings = kept.filter(f => f.severity === 'warning').map(formatFinding);
-  return { errors: errors.length > 0 ? errors : NO_LINES, warnings: warnings.length > 0 ? warnings : NO_LINES };
 }
