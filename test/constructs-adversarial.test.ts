@@ -23,10 +23,10 @@ function quietChart(props: ChartProps = {}): Chart {
   return new Chart(app, 'test', props);
 }
 
-function synthErrorsOf(build: (scope: Construct) => void, props: ChartProps = {}): string[] {
+function synthErrorsOf(build: (scope: Construct) => void, props: ChartProps = {}, options: { readonly crashes?: 'allow' } = {}): string[] {
   const chart = quietChart(props);
   build(chart);
-  return synthErrors(chart);
+  return synthErrors(chart, options);
 }
 
 const CORPUS = path.join(__dirname, 'corpus', 'invalid');
@@ -242,7 +242,7 @@ test.each(PLAIN_JS)('fails without a TypeError when a plain-JS caller passes %s'
 
 test('fails with the path when a model object throws while rendering, and checks the rest', () => {
   const exploding = { _toJson: () => { throw new Error('boom'); } };
-  expect(synthErrorsOf(s => new Pod(s, 'P', { name: 'P', containers: [{ ...web, liveness: exploding as any }] }))).toEqual([
+  expect(synthErrorsOf(s => new Pod(s, 'P', { name: 'P', containers: [{ ...web, liveness: exploding as any }] }), {}, { crashes: 'allow' })).toEqual([
     '[test/P] spec.containers[0]: containers[0] could not be rendered (boom); check its props, and report this input to cdk8s-pods [field-type]',
     "[test/P] metadata.name: name 'P' is not a DNS-1123 subdomain: use lower-case letters, digits, '-' and '.', starting and ending with a letter or digit; use 'p' [object-name]",
   ]);

@@ -1,4 +1,4 @@
-import { Size, Testing } from 'cdk8s';
+import { JsonPatch, Size, Testing } from 'cdk8s';
 import { GpuPod, GpuVendor, KubernetesVersion, setKubernetesVersion, SidecarMode, Volume } from '../lib';
 import { synthErrors, synthOne, toYaml } from './util';
 
@@ -104,11 +104,23 @@ test('an extended entry equal to gpuCount is accepted', () => {
   expect(synthOne(chart).spec.containers[0].resources).toEqual({ limits: { 'nvidia.com/gpu': 2 } });
 });
 
-test('fails when a GPU request differs from its limit', () => {
+test('fails when a GPU limit is not a whole number', () => {
   const chart = Testing.chart();
   const pod = new GpuPod(chart, 'Train', { name: 'train', container: { name: 'c', image: 'cuda:12' }, gpuCount: 1 });
   pod.addContainer({ name: 'helper', image: 'cuda:12', resources: { extended: { 'nvidia.com/gpu': 1.5 } } });
   expect(synthErrors(chart)).toEqual([
     "[test/Train] spec.containers[1].resources.limits['nvidia.com/gpu']: nvidia.com/gpu limit 1.5 of container 'helper' is not a whole number; extended resources such as GPUs are not divisible, so request 2 (or a MIG profile such as 'nvidia.com/mig-1g.5gb' for a slice) [extended-resource]",
+  ]);
+});
+
+test('fails when a GPU request differs from its limit', () => {
+  // GIVEN a GpuPod whose GPU request, patched in through the escape hatch, differs from the limit of 1
+  const chart = Testing.chart();
+  const pod = new GpuPod(chart, 'Train', { name: 'train', container: { name: 'c', image: 'cuda:12' }, gpuCount: 1 });
+  pod.apiObject.addJsonPatch(JsonPatch.add('/spec/containers/0/resources/requests', { 'nvidia.com/gpu': 2 }));
+
+  // THEN synth fails with the request, the limit and the fix
+  expect(synthErrors(chart)).toEqual([
+    "[test/Train] spec.containers[0].resources.requests['nvidia.com/gpu']: nvidia.com/gpu request 2 differs from its limit 1 in container 'c'; extended resources cannot be overcommitted, so make them equal or drop the request [extended-resource]",
   ]);
 });

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { lintPaths, PodValidation } from '../lib';
+import { lintPaths, lintText, PodValidation } from '../lib';
 import { main } from '../lib/lint/cli';
 import type { LintReport } from '../lib';
 
@@ -460,5 +460,29 @@ spec:
     expect(lines(json(file, '--pod-security', 'baseline').report)).toEqual([
       "mysql.yaml:14 error [pss-host-path] spec.volumes[0].hostPath: volume 'data' mounts the node path '/data/mysql', which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim",
     ]);
+  });
+});
+
+describe('suggested fixes are themselves valid', () => {
+  // Bug (lib/rules/names.ts object-name, with toDnsName in lib/rules/formats.ts): a Service name
+  // must start with a letter (DNS-1035), but the fix suggested for '2048-game' is '2048-game'
+  // again, because toDnsName only lower-cases and replaces characters. Fix: for DNS-1035 kinds,
+  // also make the suggestion start with a letter (e.g. 'game-2048' or 'svc-2048-game'). Remove
+  // `.failing` when it is fixed.
+  test.failing("the fix for a Service name that starts with a digit is a DNS-1035 label", () => {
+    const findings = lintText('apiVersion: v1\nkind: Service\nmetadata:\n  name: 2048-game\nspec:\n  selector: { app: game }\n  ports: [{ port: 80 }]\n', 'svc.yaml');
+    expect(findings.map(f => f.rule)).toEqual(['object-name']);
+    const suggestion = /; use '([^']*)'$/.exec(findings[0].message)?.[1];
+    expect(suggestion).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
+  });
+
+  // Bug (lib/rules/schema.ts resolveKind, the `!apiVersion` branch): an object with neither
+  // apiVersion nor kind, that does not look like a Pod, is told only "apiVersion is missing";
+  // kind is missing too, and adding apiVersion alone leaves it invalid. Fix: when both are
+  // missing, say so ("apiVersion and kind are missing; set both, such as apiVersion: v1 and kind:
+  // ConfigMap"). Remove `.failing` when it is fixed.
+  test.failing('an object without apiVersion and kind is told both are missing', () => {
+    const findings = lintText('metadata:\n  name: web\nspec:\n  nodeSelector:\n    gpu: "true"\n', 'fragment.yaml');
+    expect(findings.filter(f => f.rule === 'api-version-kind').map(f => f.message)).toEqual([expect.stringMatching(/^apiVersion and kind are missing/)]);
   });
 });

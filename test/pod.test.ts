@@ -251,7 +251,9 @@ test('changes after a synth are checked again at the next synth', () => {
   // GIVEN a pod that fails: it mounts a volume it does not declare
   const chart = Testing.chart();
   const pod = new Pod(chart, 'Web', { name: 'web', containers: [{ name: 'web', image: 'nginx:1.25', volumeMounts: [{ volume: 'html', path: '/html' }] }] });
-  expect(synthErrors(chart)).toHaveLength(1);
+  expect(synthErrors(chart)).toEqual([
+    "[test/Web] spec.containers[0].volumeMounts[0].name: container 'web' mounts volume 'html', which the pod does not declare; add it to spec.volumes [mount-undeclared]",
+  ]);
 
   // WHEN the volume is declared, THEN it passes
   pod.addVolume(Volume.emptyDir('html'));

@@ -47,9 +47,14 @@ const CASES: Array<[string, (scope: Construct) => void, string]> = [
 test.each(CASES)('fails when %s is broken through the constructs', (rule, build, message) => {
   const chart = Testing.chart();
   build(chart);
+  // Exactly one error, of this rule, with the message: no other rule fires on the same mistake.
   const errors = synthErrors(chart);
-  expect(errors.filter(e => e.endsWith(`[${rule}]`)).join('\n')).toContain(message);
+  expect(errors).toEqual([expect.stringMatching(new RegExp(`^\\[test/P\\] .+?: .*${escape(message)}.* \\[${rule}\\]$`))]);
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
 
 test('protocols keep ports apart: 53/TCP and 53/UDP do not clash', () => {
   const chart = Testing.chart();

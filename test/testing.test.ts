@@ -2,6 +2,7 @@
 import { Testing } from 'cdk8s';
 import { GpuPod, Pod, SidecarPod } from '../lib';
 import { expectSynthFails, Manifests, synthErrors } from '../lib/testing';
+import { synthErrors as testSynthErrors } from './util';
 
 function chart() {
   const c = Testing.chart();
@@ -58,4 +59,48 @@ describe('synthErrors and expectSynthFails', () => {
     expect(() => expectSynthFails(clash(), ['env-reference'])).toThrow(/^synth failed with port-clash; expected env-reference:\n {2}\[test\/Web\]/);
     expect(() => expectSynthFails(chart(), ['port-clash'])).toThrow('synth passed; expected it to fail with port-clash');
   });
+});
+
+describe('synthErrors never passes a crash for a validation error', () => {
+  /** A chart whose synth throws `error` from a validation, as a bug in a construct would. */
+  function crashing(error: unknown) {
+    const c = chart();
+    c.node.addValidation({ validate: () => { throw error; } });
+    return c;
+  }
+
+  /** A chart with a pod whose render throws: the pod reports it as an error of its own. */
+  function exploding() {
+    const c = Testing.chart();
+    const boom = { _toJson: () => { throw new Error('boom'); } };
+    new Pod(c, 'Web', { containers: [{ name: 'web', image: 'nginx:1.25', liveness: boom as any }] });
+    return c;
+  }
+
+  test('the shipped synthErrors rethrows what is not a cdk8s validation error', () => {
+    expect(() => synthErrors(crashing(new TypeError("cannot read properties of undefined (reading 'name')")))).toThrow(TypeError);
+    expect(() => synthErrors(crashing(new Error('Validation failed, but not the way cdk8s says it')))).toThrow('Validation failed, but not the way cdk8s says it');
+    expect(() => synthErrors(crashing('a string'))).toThrow();
+  });
+
+  test('the shipped synthErrors keeps every error line, the first included', () => {
+    const c = clashAndBadName();
+    expect(synthErrors(c).map(e => e.rule)).toEqual(['port-clash', 'object-name']);
+  });
+
+  test("the suite's synthErrors rethrows the same, and also a crash the pod reported as an error", () => {
+    expect(() => testSynthErrors(crashing(new TypeError('boom')))).toThrow(TypeError);
+    expect(() => testSynthErrors(exploding())).toThrow(/^synth crashed inside cdk8s-pods .*\n {2}\[test\/Web\] spec.containers\[0\]: containers\[0\] could not be rendered \(boom\)/);
+    expect(testSynthErrors(exploding(), { crashes: 'allow' })).toEqual([
+      '[test/Web] spec.containers[0]: containers[0] could not be rendered (boom); check its props, and report this input to cdk8s-pods [field-type]',
+    ]);
+    expect(testSynthErrors(chart())).toEqual([]);
+  });
+
+  function clashAndBadName() {
+    const c = Testing.chart();
+    new SidecarPod(c, 'Web', { app: { name: 'web', image: 'nginx:1.25', port: 80 }, sidecars: [{ name: 'proxy', image: 'envoyproxy/envoy:v1.29.0', port: 80 }] });
+    new Pod(c, 'Api', { name: 'API', containers: [{ name: 'api', image: 'api:1.0' }] });
+    return c;
+  }
 });

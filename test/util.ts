@@ -65,11 +65,27 @@ export function synthOne(chart: Chart): any {
 }
 
 /**
- * The validation errors synth reports, one line each, or `[]` if synth succeeds; anything else
- * synth throws is rethrown (the shipped `cdk8s-pods/testing` helper, as text).
+ * What a pod reports when it caught an exception of its own while rendering or checking: a crash
+ * in cdk8s-pods dressed as a validation error (`spec.containers[0]: containers[0] could not be
+ * rendered (boom); ... report this input to cdk8s-pods`), not a finding of a rule.
  */
-export function synthErrors(chart: Chart): string[] {
-  return shippedSynthErrors(chart).map(e => e.text);
+const CRASH = /could not be (?:rendered|checked) \(.*\); .*report this input to cdk8s-pods/;
+
+/**
+ * The validation errors synth reports, one line each (`[test/Web] field: message [rule-id]`), or
+ * `[]` when synth succeeds. Everything else fails the test instead of passing for "no errors" or
+ * for an expected error: whatever synth throws that is not cdk8s' "Validation failed with the
+ * following errors:" is rethrown (the shipped `cdk8s-pods/testing` helper does that), and so is a
+ * crash inside a pod that the pod turned into a validation error (see `CRASH`), unless the test
+ * is about such crashes and passes `{ crashes: 'allow' }`.
+ */
+export function synthErrors(chart: Chart, options: { readonly crashes?: 'allow' } = {}): string[] {
+  const texts = shippedSynthErrors(chart).map(e => e.text);
+  const crashes = texts.filter(t => CRASH.test(t));
+  if (crashes.length > 0 && options.crashes !== 'allow') {
+    throw new Error(`synth crashed inside cdk8s-pods (the pod reported the exception as a validation error):\n  ${crashes.join('\n  ')}`);
+  }
+  return texts;
 }
 
 /** Objects as the YAML `cdk8s synth` writes, for snapshots that keep the field order. */
