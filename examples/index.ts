@@ -1,2 +1,3 @@
 export * from './construct-examples';
 export * from './seed-pods';
+export * from './workload-examples';

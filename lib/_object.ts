@@ -289,19 +289,29 @@ export function _checkObject(manifest: object, issues: ReadonlyArray<{ path: Fie
   return { errors: errors.length > 0 ? errors : NO_LINES, warnings: warnings.length > 0 ? warnings : NO_LINES };
 }
 
-/** Metadata props of an object construct. */
-export interface _ObjectMetadataProps {
+/** The metadata of an object construct (Service, Ingress). */
+export interface ObjectMetadataProps {
+  /**
+   * `metadata.name`, emitted exactly as given.
+   * @default - the construct id in lower case, with characters other than letters, digits, `-` and `.` turned into `-`
+   */
   readonly name?: string;
+  /**
+   * `metadata.namespace`.
+   * @default - the chart's namespace, or none (the namespace of `kubectl apply`)
+   */
   readonly namespace?: string;
+  /** @default - none */
   readonly labels?: { readonly [key: string]: string };
+  /** @default - none */
   readonly annotations?: { readonly [key: string]: string };
 }
 
 /**
- * @internal A construct that writes one object with a body of its own (a Service, an Ingress),
- * checked at synth by the shared rule set and the app-wide checks, like a pod.
+ * The base of the constructs that write one object with a spec of its own (`Service`, `Ingress`):
+ * checked at synth by the shared rule set and the checks across the app, like a pod.
  */
-export abstract class _KubeObject extends Construct {
+export abstract class KubeObject extends Construct {
   /** The Kubernetes name of the object. */
   public readonly name: string;
   /** The object's metadata; add labels and annotations until synth. */
@@ -311,7 +321,7 @@ export abstract class _KubeObject extends Construct {
 
   private checked?: { key: string; errors: string[]; warnings: string[]; manifest: object };
 
-  protected constructor(scope: Construct, id: string, props: _ObjectMetadataProps, apiVersion: string, kind: string) {
+  protected constructor(scope: Construct, id: string, props: ObjectMetadataProps, apiVersion: string, kind: string) {
     super(scope, id);
     this.name = props.name ?? _nameFromId(id);
     const resource = new _OrderedObject(this, 'Resource', {

@@ -1,5 +1,7 @@
 export * from './container';
 export * from './env';
+export { KubeObject } from './_object';
+export type { ObjectMetadataProps } from './_object';
 export * from './gpu-pod';
 export * from './ingress';
 export * from './node-selector';

@@ -1,6 +1,6 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { _KubeObject, _ObjectMetadataProps } from './_object';
+import { KubeObject, ObjectMetadataProps } from './_object';
 import { _compact, _isPlainObject, _mapList, _nonEmpty, _refName, _snapshot } from './_util';
 import { FieldPath } from './rules';
 
@@ -56,7 +56,7 @@ export interface IngressTls {
 }
 
 /** Properties of an `Ingress`. */
-export interface IngressProps extends _ObjectMetadataProps {
+export interface IngressProps extends ObjectMetadataProps {
   /**
    * The IngressClass (the controller) that serves it, such as `nginx`.
    * @default - the cluster's default IngressClass
@@ -89,7 +89,7 @@ export interface IngressProps extends _ObjectMetadataProps {
  * ```
  * @see https://kubernetes.io/docs/concepts/services-networking/ingress/
  */
-export class Ingress extends _KubeObject {
+export class Ingress extends KubeObject {
   private readonly props: IngressProps;
 
   public constructor(scope: Construct, id: string, props: IngressProps = {}) {

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { _KubeObject, _ObjectMetadataProps } from './_object';
+import { KubeObject, ObjectMetadataProps } from './_object';
 import { _compact, _isPlainObject, _mapList, _snapshot } from './_util';
 import { Pod } from './pod';
 import { FieldPath, show } from './rules';
@@ -50,7 +50,7 @@ export interface ServicePort {
 }
 
 /** Properties of a `Service`. */
-export interface ServiceProps extends _ObjectMetadataProps {
+export interface ServiceProps extends ObjectMetadataProps {
   /**
    * The workload (or bare pod) whose pods the Service sends traffic to: its selector's
    * `matchLabels` (a pod's labels) become the Service's selector.
@@ -103,7 +103,7 @@ export interface ServiceProps extends _ObjectMetadataProps {
  * ```
  * @see https://kubernetes.io/docs/concepts/services-networking/service/
  */
-export class Service extends _KubeObject {
+export class Service extends KubeObject {
   private readonly props: ServiceProps;
   private readonly selects?: Workload | Pod;
 

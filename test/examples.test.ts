@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { ConstructExamplesChart, SeedPodsChart } from '../examples';
+import { ConstructExamplesChart, SeedPodsChart, WorkloadExamplesChart } from '../examples';
 import { EnvValue, ImagePullPolicy, SharedVolumePod, Volume } from '../lib';
 import { expectSchemaValid, synthErrors, toYaml } from './util';
 
@@ -7,7 +7,8 @@ function synthApp() {
   const app = Testing.app();
   const seeds = new SeedPodsChart(app, 'seed-pods');
   const examples = new ConstructExamplesChart(app, 'construct-examples');
-  return { app, seeds: Testing.synth(seeds), examples: Testing.synth(examples) };
+  const workloads = new WorkloadExamplesChart(app, 'workload-examples');
+  return { app, seeds: Testing.synth(seeds), examples: Testing.synth(examples), workloads: Testing.synth(workloads) };
 }
 
 test('the seed pods', () => {
@@ -44,9 +45,51 @@ test('the construct examples', () => {
   expect(toYaml(...examples)).toMatchSnapshot();
 });
 
+test('the workload examples', () => {
+  const { workloads } = synthApp();
+  expectSchemaValid(workloads);
+  expect(workloads.map((o: any) => `${o.kind}/${o.metadata.name}`)).toEqual([
+    'Deployment/orderapp', 'Service/orderapp', 'Ingress/orderapp', 'Deployment/kube-basic', 'Job/resnettrain', 'CronJob/nightly-report',
+    'DaemonSet/log-agent', 'Service/mysql', 'StatefulSet/mysql',
+  ]);
+  expect(new Set(workloads.map((o: any) => o.metadata.namespace))).toEqual(new Set(['shop']));
+  expect(toYaml(...workloads)).toMatchSnapshot();
+});
+
+test('orderapp: 3 replicas behind a Service and an Ingress that refer to each other by name and port', () => {
+  const [deployment, service, ingress] = synthApp().workloads;
+  expect(deployment.spec.replicas).toBe(3);
+  expect(deployment.spec.selector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'orderapp' } });
+  expect(deployment.spec.template.metadata.labels).toEqual({ 'app.kubernetes.io/name': 'orderapp' });
+  expect(deployment.spec.template.spec.containers[0].ports).toEqual([{ name: 'http', containerPort: 8080 }]);
+  expect(service.spec).toEqual({ selector: { 'app.kubernetes.io/name': 'orderapp' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
+  expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'orderapp', port: { name: 'http' } } });
+  expect(ingress.spec.tls).toEqual([{ hosts: ['orderapp.example.com'], secretName: 'orderapp-tls' }]);
+});
+
+test('the training Job is Indexed with 2 completions, GPUs, /dev/shm and a native log shipper', () => {
+  const job = synthApp().workloads.find((o: any) => o.kind === 'Job');
+  expect(job.spec).toMatchObject({ completions: 2, parallelism: 2, completionMode: 'Indexed', backoffLimit: 0, ttlSecondsAfterFinished: 86400 });
+  const pod = job.spec.template.spec;
+  expect(pod.restartPolicy).toBe('Never');
+  expect(pod.initContainers).toEqual([{ name: 'log-shipper', image: 'fluent/fluent-bit:3.0', restartPolicy: 'Always' }]);
+  expect(pod.containers[0].resources).toEqual({ limits: { 'nvidia.com/gpu': 2 } });
+  expect(pod.containers[0].volumeMounts).toEqual([{ name: 'dshm', mountPath: '/dev/shm' }]);
+});
+
+test('mysql: a StatefulSet with its headless Service and a claim instead of the notes\' hostPath', () => {
+  const { workloads } = synthApp();
+  const service = workloads.find((o: any) => o.kind === 'Service' && o.metadata.name === 'mysql');
+  const sts = workloads.find((o: any) => o.kind === 'StatefulSet');
+  expect(service.spec.clusterIP).toBe('None');
+  expect(sts.spec.serviceName).toBe('mysql');
+  expect(sts.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '10Gi' } } } }]);
+  expect(sts.spec.template.spec.containers[0].volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/mysql' }]);
+});
+
 test('no hash suffixes and no cdk8s labels in any object', () => {
-  const { seeds, examples } = synthApp();
-  for (const obj of [...seeds, ...examples]) {
+  const { seeds, examples, workloads } = synthApp();
+  for (const obj of [...seeds, ...examples, ...workloads]) {
     expect(obj.metadata.name).not.toMatch(/-c8[0-9a-f]{6}$/);
     expect(JSON.stringify(obj)).not.toContain('cdk8s.io');
   }

@@ -31,6 +31,6 @@ test('replaces dist/ with the synthesized manifests when the app succeeds', () =
   const r = synth(`${process.execPath} -r sucrase/register main.ts`);
   expect(r.stderr).toBe('');
   expect(r.status).toBe(0);
-  expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['construct-examples.k8s.yaml', 'seed-pods.k8s.yaml']);
+  expect(fs.readdirSync(path.join(dir, 'dist')).sort()).toEqual(['construct-examples.k8s.yaml', 'seed-pods.k8s.yaml', 'workload-examples.k8s.yaml']);
   expect(fs.readFileSync(path.join(dir, 'dist', 'seed-pods.k8s.yaml'), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'dist', 'seed-pods.k8s.yaml'), 'utf8'));
 }, 60000);
