@@ -231,13 +231,15 @@ const corpusPath = (file: string) => path.join('test', 'corpus', file);
 
 describe('cdk8s-pods lint on the corpus', () => {
   test('exits 0 on the valid corpus', () => {
-    // The files are independent examples, several with a Deployment 'web': not one set to apply together.
+    // The files are independent examples, several with a Deployment 'web': not one set to apply
+    // together, so the rules that relate objects across files are off here (each file is linted with
+    // them on, on its own, by the tests above).
     // Files that need a newer Kubernetes release (# kubernetes-version:) are linted with it, a run per release.
     const byVersion = new Map<string, string[]>();
     for (const c of ACTIVE_VALID) byVersion.set(c.kubernetesVersion ?? '1.28', [...byVersion.get(c.kubernetesVersion ?? '1.28') ?? [], corpusPath(c.file)]);
     expect([...byVersion.keys()].sort()).toContain('1.28');
     for (const [version, files] of byVersion) {
-      expect({ version, ...outcome(cli('lint', '--kubernetes-version', version, '--disable', 'duplicate-object', ...files), 0) }).toEqual({ version, status: 0, output: '' });
+      expect({ version, ...outcome(cli('lint', '--kubernetes-version', version, '--disable', 'duplicate-object,service-selects,service-target-port,ingress-backend,statefulset-service,selector-overlap', ...files), 0) }).toEqual({ version, status: 0, output: '' });
     }
   });
 

@@ -143,7 +143,7 @@ export const serviceSelects = defineRule({
   severity: 'error',
   basis: 'runtime',
   target: 'objects',
-  description: "a Service's selector matches the pod template of some Pod or workload in its namespace (checked when the objects checked together have pods in that namespace): a Service that selects nothing has no endpoints",
+  description: "a Service's selector matches the pod template of some Pod or workload in its namespace (checked when the objects checked together have Pods or Deployments, StatefulSets, DaemonSets or ReplicaSets in that namespace): a Service that selects nothing has no endpoints",
   check: noCheck,
 });
 
@@ -224,12 +224,15 @@ export function checkObjects(summaries: ReadonlyArray<ObjectSummary | undefined>
   // Indexes by namespace: pods by each label, Services by name.
   const podsByLabel = new Map<string, number[]>();
   const podsByNamespace = new Map<string, number[]>();
+  /** Namespaces with long-running pods (not only Jobs'): where a Service's pods are expected among the objects. */
+  const servedNamespaces = new Set<string>();
   const servicesByName = new Map<string, number>();
   const namespacesWithServices = new Set<string>();
   summaries.forEach((s, i) => {
     if (!s) return;
     if (s.pods) {
       push(podsByNamespace, s.namespace, i);
+      if (s.kind !== 'Job' && s.kind !== 'CronJob') servedNamespaces.add(s.namespace);
       for (const [k, v] of Object.entries(s.pods.labels)) if (typeof v === 'string') push(podsByLabel, labelKey(s.namespace, k, v), i);
     }
     if (s.service) {
@@ -257,7 +260,7 @@ export function checkObjects(summaries: ReadonlyArray<ObjectSummary | undefined>
   function checkService(s: ObjectSummary, i: number): void {
     const service = s.service!;
     const selector = { matchLabels: service.selector };
-    if (!podsByNamespace.has(s.namespace)) return; // the pods are not among the objects checked: nothing to judge
+    if (!servedNamespaces.has(s.namespace)) return; // the pods are not among the objects checked: nothing to judge
     const pods = selected(s.namespace, selector);
     if (pods.length === 0) {
       report(i, serviceSelects, ['spec', 'selector'], `the Service selects ${showMap(service.selector!)} but no Pod or pod template ${nsPhrase(s.namespace)} has these labels, so it would have no endpoints; make the selector a subset of the labels of the pods it should reach${nearest(s.namespace, service.selector!)}`);
@@ -274,7 +277,8 @@ export function checkObjects(summaries: ReadonlyArray<ObjectSummary | undefined>
       } else {
         const same = ports.filter(p => p.protocol === port.protocol);
         if (same.length > 0 && !same.some(p => p.port === port.targetPort)) {
-          report(i, serviceTargetPort, port.path, `targetPort ${port.targetPort}/${port.protocol} is not a port ${who} declare (${[...new Set(same.map(p => `${p.port}/${p.protocol}`))].join(', ')}); point targetPort at the port the app listens on, or declare it on the container`);
+          const what = port.path[port.path.length - 1] === 'port' ? `targetPort is not given, so it is the port, ${port.targetPort}/${port.protocol}, which` : `targetPort ${port.targetPort}/${port.protocol}`;
+          report(i, serviceTargetPort, port.path, `${what} is not a port ${who} declare (${[...new Set(same.map(p => `${p.port}/${p.protocol}`))].join(', ')}); point targetPort at the port the app listens on, or declare it on the container`);
         }
       }
     }
