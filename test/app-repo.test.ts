@@ -95,7 +95,12 @@ test('cdk8s synth of the app repo passes its validation plugin', () => {
   expect({ status: synth.status, output: synth.status === 0 ? '' : synth.stdout + synth.stderr }).toEqual({ status: 0, output: '' });
   // The synthesized file, not the CLI's wording, is what the app repo gets.
   const objects = objectsOf(path.join(dir, 'dist', 'app.k8s.yaml'));
-  expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual(['Pod/train', 'Pod/web']);
+  expect(objects.map(o => `${o.kind}/${o.metadata.name}`)).toEqual(['Pod/train', 'Pod/web', 'Deployment/shop', 'Service/shop', 'Ingress/shop']);
+  const [, , shop, service, ingress] = objects;
+  expect(shop.spec.replicas).toBe(3);
+  expect(shop.spec.selector).toEqual({ matchLabels: { 'app.kubernetes.io/name': 'shop' } });
+  expect(service.spec).toEqual({ selector: { 'app.kubernetes.io/name': 'shop' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] });
+  expect(ingress.spec.rules[0].http.paths[0].backend).toEqual({ service: { name: 'shop', port: { name: 'http' } } });
   const [train, web] = objects;
   expect(train.spec.containers[0]).toEqual(expect.objectContaining({ name: 'trainer', resources: { limits: { 'nvidia.com/gpu': 1 } } }));
   expect(train.spec.tolerations).toEqual([{ key: 'nvidia.com/gpu', operator: 'Exists', effect: 'NoSchedule' }]);
@@ -110,3 +115,9 @@ test('fails cdk8s synth when the plugin finds a bad pod', () => {
   expect(synth.stdout).toContain("containers 'a' and 'b' both listen on port 80/TCP");
   expect(synth.stderr).toContain('Validation failed');
 }, 120000);
+
+test('fails cdk8s synth with the construct path when a Service targets a port no selected container declares', () => {
+  const synth = run(path.join(dir, 'node_modules', '.bin', 'cdk8s'), ['synth'], { BAD_SERVICE: '1' });
+  expect(synth.status).not.toBe(0);
+  expect(synth.stderr).toContain("[app/Typo] spec.ports[0].targetPort: targetPort 'htp' names no container port of the pods of Deployment 'shop', which declare 'http'; name the container port 'htp' or use one of those names [service-target-port]");
+});
