@@ -5,12 +5,15 @@
 //   ours  SharedVolumePod from build/lib (validation runs our rule set)
 //   plus  kplus.Pod from cdk8s-plus-28
 //   l1    raw KubePod from cdk8s-plus-28's generated k8s 1.28 module (what imports/k8s.ts re-exports): the floor
-// then a cold `cdk8s synth` of the example app as a user runs it, then the lint point
+// then the workload point (scripts/bench/workloads.js): as many Deployments with a Service each, ours
+// (a pod construct as template of our Deployment, our Service) vs kplus.Deployment + exposeViaService
+// vs KubeDeployment + KubeService; then a cold `cdk8s synth` of the example app as a user runs it, then the lint point
 // (scripts/bench/lint.js): 10 and 50 MB multi-document files linted vs a bare `yaml` parse.
 //
 // Options: --runs N (default 3, median taken), --sizes 1000,10000 (pods per chart).
-// Last two lines of stdout: a JSON object with the pod numbers of the largest size, then one
-// with the lint numbers of the largest file: {"lint_mb", "lint_ms", "parse_ms", "lint_peak_mb"}.
+// Last three lines of stdout: a JSON object with the pod numbers of the largest size, one of the same
+// shape with "kind": "Deployment+Service" for the workload point, and one with the lint numbers of
+// the largest file: {"lint_mb", "lint_ms", "parse_ms", "lint_peak_mb"}.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,6 +26,9 @@ const VARIANTS = ['ours', 'plus', 'l1'];
 const CHILD_TIMEOUT_MS = 10 * 60 * 1000;
 
 const TARGETS = {
+  workloadOursOverL1: 1.25,
+  workloadOursOverPlus: 0.75,
+  workloadRssOursOverL1: 1.3,
   oursOverL1: 1.25,
   oursOverPlus: 0.5,
   rssOursOverL1: 1.3,
@@ -37,6 +43,7 @@ const TARGETS = {
 // lintPaths and parsed by a bare `yaml` parseAllDocuments + toJS, each in a fresh process.
 const LINT_SIZES_MB = [10, 50];
 const LINT = path.join(__dirname, 'bench', 'lint.js');
+const WORKLOADS = path.join(__dirname, 'bench', 'workloads.js');
 
 function fail(message) {
   console.error(`bench: ${message}`);
@@ -116,6 +123,28 @@ function runChild(variant, pods) {
   } catch {
     return fail(`child ${variant} ${pods} printed no JSON line:\n${r.stdout}\n${r.stderr}`);
   }
+}
+
+function runWorkloadChild(variant, n) {
+  const r = spawnSync(process.execPath, [WORKLOADS, variant, String(n)], { cwd: ROOT, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
+  if (r.error || r.status !== 0) fail(`workload child ${variant} ${n} failed (${r.error ? r.error.message : `exit ${r.status}`}):\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Deployments with a Service each, three ways, median of `runs` fresh processes each (variants interleaved). */
+function workloadPoint(runs, n) {
+  const results = Object.fromEntries(VARIANTS.map(v => [v, []]));
+  for (let r = 0; r < runs; r++) {
+    for (const v of VARIANTS) {
+      const res = runWorkloadChild(v, n);
+      results[v].push(res);
+      process.stderr.write(`  ${String(n).padStart(6)} Deployment+Service  run ${r + 1}/${runs}  ${v.padEnd(4)}  ${f0(res.synth_ms)} ms  ${f0(res.peak_rss_kb / 1024)} MB\n`);
+    }
+  }
+  return Object.fromEntries(VARIANTS.map(v => [v, {
+    ms: median(results[v].map(x => x.synth_ms)),
+    rssMb: median(results[v].map(x => x.peak_rss_kb)) / 1024,
+  }]));
 }
 
 function runLintChild(mode, file) {
@@ -244,6 +273,8 @@ function main() {
       }
     }
   }
+  const workloadN = sizes[sizes.length - 1];
+  const workload = workloadPoint(runs, workloadN);
   const cold = coldSynth(runs);
 
   const stats = {};
@@ -316,6 +347,21 @@ function main() {
   if (loadEnd > os.cpus().length + 0.5) {
     console.log(`WARNING: load average ${loadEnd.toFixed(2)} at the end on ${os.cpus().length} CPUs: other processes competed with the runs`);
   }
+  const w = workload;
+  console.log('');
+  console.log(table([
+    ['Deployment+Service', 'ours ms', 'plus ms', 'l1 ms', 'ours/l1 time', 'ours/plus time', 'ours/l1 RSS'],
+    [workloadN.toLocaleString('en-US'), f0(w.ours.ms), f0(w.plus.ms), f0(w.l1.ms), f2(w.ours.ms / w.l1.ms), f2(w.ours.ms / w.plus.ms), f2(w.ours.rssMb / w.l1.rssMb)],
+  ]));
+  console.log('workload targets:');
+  for (const [name, value, limit, fmt] of [
+    [`ours/l1 time at ${workloadN} Deployments+Services`, w.ours.ms / w.l1.ms, TARGETS.workloadOursOverL1, f2],
+    [`ours/plus time at ${workloadN} Deployments+Services`, w.ours.ms / w.plus.ms, TARGETS.workloadOursOverPlus, f2],
+    [`ours/l1 peak RSS at ${workloadN} Deployments+Services`, w.ours.rssMb / w.l1.rssMb, TARGETS.workloadRssOursOverL1, f2],
+  ]) {
+    console.log(`  ${value <= limit ? 'MET ' : 'MISS'}  ${name}: ${fmt(value)} (target <= ${fmt(limit)})`);
+  }
+
   const lint = lintPoint(runs);
   const lintRows = [['MB', 'documents', 'lint ms', 'bare parse ms', 'lint/parse', 'lint peak RSS MB', 'parse peak RSS MB', 'lint errors']];
   for (const mb of LINT_SIZES_MB) {
@@ -344,6 +390,15 @@ function main() {
     ours_peak_mb: Math.round(s.ours.rssMb),
     l1_peak_mb: Math.round(s.l1.rssMb),
     cold_synth_ms: Math.round(coldMs),
+  }));
+  console.log(JSON.stringify({
+    kind: 'Deployment+Service',
+    pods: workloadN,
+    ours_ms: Math.round(workload.ours.ms),
+    plus_ms: Math.round(workload.plus.ms),
+    l1_ms: Math.round(workload.l1.ms),
+    ours_peak_mb: Math.round(workload.ours.rssMb),
+    l1_peak_mb: Math.round(workload.l1.rssMb),
   }));
   console.log(JSON.stringify({
     lint_mb: lintBig,
