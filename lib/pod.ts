@@ -221,6 +221,8 @@ export class Pod extends Construct {
   private _version = 0;
   private rendered?: { key: string; spec: object; issues: Issue[] };
   private checked?: { key: string; metadata: string; errors: string[]; warnings: string[]; manifest: object };
+  /** @internal How many sidecars were added, by props or addSidecar(). */
+  protected _sidecarCount = 0;
   /** The workload whose template this pod is. */
   private templateOf?: Construct;
 
@@ -306,6 +308,7 @@ export class Pod extends Construct {
    * with `restartPolicy: Always` in `SidecarMode.NATIVE`.
    */
   public addSidecar(props: ContainerProps): Container {
+    this._sidecarCount++;
     if (this.sidecarMode === SidecarMode.CLASSIC) {
       return this.addContainer(props);
     }

@@ -29,7 +29,7 @@ export interface SidecarPodProps extends Omit<PodProps, 'containers' | 'sidecars
 export class SidecarPod extends Pod {
   /** The app container. */
   public readonly app: Container;
-  /** The sidecar containers, in order. */
+  /** The sidecar containers given in the props, in order (`addSidecar()` returns the ones added later). */
   public readonly sidecars: Container[];
 
   public constructor(scope: Construct, id: string, props: SidecarPodProps) {
@@ -39,7 +39,8 @@ export class SidecarPod extends Pod {
     const sidecars = Array.isArray(p.sidecars) ? p.sidecars : [];
     this.sidecars = sidecars.map(s => this.addSidecar(s));
     this.node.addValidation({
-      validate: () => (sidecars.length === 0
+      // The pod as it is synthesized: sidecars added with addSidecar() after construction count.
+      validate: () => (this._sidecarCount === 0
         ? [`sidecars: a SidecarPod needs at least one sidecar, got ${p.sidecars === undefined || (Array.isArray(p.sidecars) && p.sidecars.length === 0) ? 'none' : show(p.sidecars)}; add one, or use Pod for a single container [sidecar-pod]`]
         : []),
     });

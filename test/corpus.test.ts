@@ -205,8 +205,10 @@ describe('corpus', () => {
 
   test('every rule is expected by at least one invalid file that is not a known issue', () => {
     // io and encoding are about reading bytes from disk, which a corpus of texts cannot show: test/lint-adversarial.test.ts covers them.
+    // The constructs' own contracts (target 'construct') have no YAML form: their tests are the construct tests.
     const covered = new Set([...ACTIVE_INVALID.flatMap(c => c.expects.map(e => e.rule)), 'io', 'encoding']);
-    expect(RULES.map(r => r.id).filter(id => !covered.has(id))).toEqual([]);
+    expect(RULES.filter(r => r.target !== 'construct').map(r => r.id).filter(id => !covered.has(id))).toEqual([]);
+    expect(RULES.filter(r => r.target === 'construct').map(r => r.id)).toEqual(['gpu-pod', 'pod', 'shared-volume-pod', 'sidecar-pod']);
   });
 });
 

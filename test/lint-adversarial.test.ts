@@ -464,25 +464,17 @@ spec:
 });
 
 describe('suggested fixes are themselves valid', () => {
-  // Bug (lib/rules/names.ts object-name, with toDnsName in lib/rules/formats.ts): a Service name
-  // must start with a letter (DNS-1035), but the fix suggested for '2048-game' is '2048-game'
-  // again, because toDnsName only lower-cases and replaces characters. Fix: for DNS-1035 kinds,
-  // also make the suggestion start with a letter (e.g. 'game-2048' or 'svc-2048-game'). Remove
-  // `.failing` when it is fixed.
-  test.failing("the fix for a Service name that starts with a digit is a DNS-1035 label", () => {
+  // A Service name must start with a letter (DNS-1035): the fix suggested for '2048-game' must too.
+  test("the fix for a Service name that starts with a digit is a DNS-1035 label", () => {
     const findings = lintText('apiVersion: v1\nkind: Service\nmetadata:\n  name: 2048-game\nspec:\n  selector: { app: game }\n  ports: [{ port: 80 }]\n', 'svc.yaml');
     expect(findings.map(f => f.rule)).toEqual(['object-name']);
     const suggestion = /; use '([^']*)'$/.exec(findings[0].message)?.[1];
-    expect(suggestion).toMatch(/^[a-z]([-a-z0-9]*[a-z0-9])?$/);
+    expect(suggestion).toBe('svc-2048-game');
   });
 
-  // Bug (lib/rules/schema.ts resolveKind, the `!apiVersion` branch): an object with neither
-  // apiVersion nor kind, that does not look like a Pod, is told only "apiVersion is missing";
-  // kind is missing too, and adding apiVersion alone leaves it invalid. Fix: when both are
-  // missing, say so ("apiVersion and kind are missing; set both, such as apiVersion: v1 and kind:
-  // ConfigMap"). Remove `.failing` when it is fixed.
-  test.failing('an object without apiVersion and kind is told both are missing', () => {
+  // An object with neither apiVersion nor kind, that does not look like a Pod, is told both are missing.
+  test('an object without apiVersion and kind is told both are missing', () => {
     const findings = lintText('metadata:\n  name: web\nspec:\n  nodeSelector:\n    gpu: "true"\n', 'fragment.yaml');
-    expect(findings.filter(f => f.rule === 'api-version-kind').map(f => f.message)).toEqual([expect.stringMatching(/^apiVersion and kind are missing/)]);
+    expect(findings.filter(f => f.rule === 'api-version-kind').map(f => f.message)).toEqual(['apiVersion and kind are missing; set both, such as apiVersion: v1 and kind: ConfigMap, or apiVersion: apps/v1 and kind: Deployment']);
   });
 });

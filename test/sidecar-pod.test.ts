@@ -149,3 +149,13 @@ describe('the Kubernetes release', () => {
       "kubernetesVersion '1.30.2' is not a supported Kubernetes release; use one of '1.28', '1.29', '1.30', '1.31', '1.32', '1.33', '1.34': use the minor release, '1.30'");
   });
 });
+
+test('a sidecar added with addSidecar() after construction satisfies the SidecarPod', () => {
+  // GIVEN a SidecarPod made without sidecars
+  const chart = Testing.chart();
+  const pod = new SidecarPod(chart, 'Web', { app: { name: 'web', image: 'nginx:1.25' }, sidecars: [] });
+  // WHEN a sidecar is added later
+  pod.addSidecar({ name: 'log-shipper', image: 'fluent/fluent-bit:3.0' });
+  // THEN it synthesizes, with the sidecar
+  expect(Testing.synth(chart)[0].spec.containers.map((c: any) => c.name)).toEqual(['web', 'log-shipper']);
+});

@@ -147,8 +147,8 @@ export interface Rule {
   readonly basis: RuleBasis;
   /** Pod Security Standard level of a security rule; it is an error when that level is enforced. */
   readonly podSecurityLevel?: 'baseline' | 'restricted';
-  /** `pod` rules run once per pod spec; `object` rules once per manifest; `objects` rules once over all the objects checked together (an app, or the files linted together: see `checkObjects`). */
-  readonly target: 'pod' | 'object' | 'objects';
+  /** `pod` rules run once per pod spec; `object` rules once per manifest; `objects` rules once over all the objects checked together (an app, or the files linted together: see `checkObjects`); `construct` rules are the contracts of the constructs, checked by them at synth. */
+  readonly target: 'pod' | 'object' | 'objects' | 'construct';
   check(ctx: RuleContext): void;
 }
 

@@ -104,7 +104,7 @@ export const envReference = defineRule({
   severity: 'error',
   basis: 'runtime',
   target: 'pod',
-  description: '$(VAR) in an env value refers to a variable defined earlier in the same container ($$(VAR) escapes)',
+  description: '$(VAR) in an env value refers to a variable defined earlier in the same container, not to itself ($$(VAR) escapes)',
   check(ctx) {
     for (const ref of containersOf(ctx.pod!)) {
       const names = envNames(ref.container);
@@ -115,7 +115,9 @@ export const envReference = defineRule({
           for (const name of variableReferences(e.value)) {
             if (defined.has(name)) continue;
             const later = names.indexOf(name);
-            if (later > i) {
+            if (later === i) {
+              ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), its own name, before it is defined; Kubernetes expands only variables defined earlier in env (not the image's), so the value keeps the literal text: build it from another variable defined earlier, or write $$(${name}) for a literal`);
+            } else if (later > i) {
               ctx.report([...ref.path, 'env', i, 'value'], `env '${e.name}' of ${describe(ref)} uses $(${name}), which is defined later at env[${later}]; Kubernetes leaves it unexpanded, so define '${name}' before '${e.name}'`);
             } else if (later < 0 && !hasEnvFrom && !implicitlyDefined(name, ctx)) {
               const near = didYouMean(name, [...defined]);

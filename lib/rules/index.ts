@@ -1,5 +1,6 @@
 import * as across from './across';
 import { checkObjects, summarizeObject } from './across';
+import * as constructs from './constructs';
 import * as containers from './containers';
 import { CheckOptions, didYouMean, FieldPath, Finding, formatPath, IGNORE_ANNOTATION, ignoredRules, isObject, kubernetesVersionProblem, podSecurityStandardProblem, podTarget, Rule, RuleContext, Severity, show } from './engine';
 import * as env from './env';
@@ -41,7 +42,7 @@ function collect(...modules: object[]): Rule[] {
 /** Every rule, shape rules first, then by family. */
 export const RULES: readonly Rule[] = [
   ...SHAPE_RULES,
-  ...collect(names, containers, env, volumes, resources, lifecycle, security, services, across),
+  ...collect(names, containers, env, volumes, resources, lifecycle, security, services, across, constructs),
 ];
 
 const SHAPE_BY_ID = new Map(SHAPE_RULES.map(r => [r.id, r]));

@@ -39,11 +39,17 @@ export const objectName = defineRule({
       return;
     }
     let problem: string | undefined;
-    if (DNS1035_KINDS.includes(kind)) problem = dns1035Problem(md.name);
-    else if (DNS1123_LABEL_KINDS.includes(kind)) problem = dnsLabelProblem(md.name);
-    else problem = dnsSubdomainProblem(md.name);
+    let fix = toDnsName(md.name, 253);
+    if (DNS1035_KINDS.includes(kind)) {
+      problem = dns1035Problem(md.name);
+      // A DNS-1035 label starts with a letter: '2048-game' -> 'svc-2048-game'.
+      fix = toDnsName(/^[a-z]/.test(toDnsName(md.name, 63)) ? md.name : `${kind === 'Service' ? 'svc' : kind.toLowerCase()}-${md.name}`, 63).replace(/-+$/, '');
+    } else if (DNS1123_LABEL_KINDS.includes(kind)) {
+      problem = dnsLabelProblem(md.name);
+      fix = toDnsName(md.name, 63).replace(/-+$/, '');
+    } else problem = dnsSubdomainProblem(md.name);
     if (problem) {
-      ctx.report(['metadata', 'name'], `name ${show(md.name)} ${problem}; use '${toDnsName(md.name, 253)}'`);
+      ctx.report(['metadata', 'name'], `name ${show(md.name)} ${problem}; use '${fix}'`);
       return;
     }
     const limit = NAME_LIMITS[kind];

@@ -290,6 +290,10 @@ function resolveKind(s: Compiled, manifest: { [key: string]: any }, prefix: Arra
     fail('apiVersion', 'apiVersion and kind are missing; this looks like a Pod (it has spec.containers), so add apiVersion: v1 and kind: Pod');
     return guess('Pod');
   }
+  if (!apiVersion && !kind) {
+    fail('apiVersion', "apiVersion and kind are missing; set both, such as apiVersion: v1 and kind: ConfigMap, or apiVersion: apps/v1 and kind: Deployment");
+    return undefined;
+  }
   if (!apiVersion) {
     const versions = kind ? s.versionsOfKind.get(kind) : undefined;
     fail('apiVersion', versions ? `apiVersion is missing; ${kind} uses apiVersion ${quoteList(versions)}` : "apiVersion is missing; set the API version of the object, such as 'v1' or 'apps/v1'");
