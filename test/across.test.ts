@@ -117,11 +117,13 @@ describe('statefulset-service', () => {
 });
 
 describe('selector-overlap', () => {
-  test('warns at both workloads, and at a workload that would adopt a bare Pod', () => {
+  test('warns once per workload, naming the first other workload or bare Pod it selects', () => {
     const canary = DEPLOYMENT.replace('name: orderapp, namespace', 'name: canary, namespace').replace('labels: {app: orderapp}', 'labels: {app: orderapp, track: canary}').replace('matchLabels: {app: orderapp}', 'matchLabels: {app: orderapp, track: canary}');
     const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: debug, namespace: shop, labels: {app: orderapp}}\nspec:\n  containers: [{name: d, image: busybox:1.36}]\n';
     expect(lines(`${DEPLOYMENT}---\n${canary}---\n${pod}`)).toEqual([
       "6 warning selector-overlap spec.selector: the selector of this Deployment also selects the pods of Deployment 'canary', whose controller would fight this one over them; give each workload a label the other's selector does not match",
+    ]);
+    expect(lines(`${DEPLOYMENT}---\n${pod}`)).toEqual([
       "6 warning selector-overlap spec.selector: the selector of this Deployment also selects the bare Pod 'debug', which its controller would adopt (and delete to keep the replica count); give each workload a label the other's selector does not match",
     ]);
   });

@@ -55,13 +55,13 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
       skipped.push({ file: source.file, reason });
       continue;
     }
-    findings.push(...fileFindings);
-    objects.push(...fileObjects);
+    for (const f of fileFindings) findings.push(f);
+    for (const o of fileObjects) objects.push(o);
   }
-  // Objects defined twice, within a file or across the files linted together.
-  if (!options.disable?.includes('duplicate-object')) findings.push(...duplicateObjects(objects));
-  // How objects refer to each other (Services, Ingresses, StatefulSets), within a file or across the files.
-  findings.push(...crossObjectFindings(objects, options));
+  // Objects defined twice, and how objects refer to each other (Services, Ingresses, StatefulSets),
+  // within a file or across the files. (A loop, not push(...list): a list can be too long for the stack.)
+  const across = [...(options.disable?.includes('duplicate-object') ? [] : duplicateObjects(objects)), ...crossObjectFindings(objects, options)];
+  for (const f of across) findings.push(f);
   return { findings: sortFindings(findings), files: sources.length, skipped };
 }
 

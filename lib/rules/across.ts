@@ -241,12 +241,29 @@ export function checkObjects(summaries: ReadonlyArray<ObjectSummary | undefined>
       if (!servicesByName.has(key)) servicesByName.set(key, i);
     }
   });
-  /** The pods of the namespace a label selector selects (`matchLabels` narrows the search to one label's pods). */
-  const selected = (namespace: string, selector: { [key: string]: any }): number[] => {
-    const first = isObject(selector.matchLabels) ? Object.entries(selector.matchLabels).find(([, v]) => typeof v === 'string') : undefined;
-    const candidates = first ? podsByLabel.get(labelKey(namespace, first[0], first[1] as string)) ?? [] : podsByNamespace.get(namespace) ?? [];
-    return candidates.filter(i => selects(selector, summaries[i]!.pods!.labels));
+  /**
+   * The pods of the namespace a label selector selects, at most `limit`: the search starts from the
+   * pods with the selector's rarest label, so a large app is not searched pod by pod for each selector.
+   */
+  const selected = (namespace: string, selector: { [key: string]: any }, limit = Infinity, accept: (i: number) => boolean = () => true): number[] => {
+    let candidates: number[] | undefined;
+    if (isObject(selector.matchLabels)) {
+      for (const [k, v] of Object.entries(selector.matchLabels)) {
+        if (typeof v !== 'string') continue;
+        const list = podsByLabel.get(labelKey(namespace, k, v)) ?? [];
+        if (candidates === undefined || list.length < candidates.length) candidates = list;
+      }
+    }
+    const out: number[] = [];
+    for (const i of candidates ?? podsByNamespace.get(namespace) ?? []) {
+      if (!accept(i) || !selects(selector, summaries[i]!.pods!.labels)) continue;
+      out.push(i);
+      if (out.length >= limit) break;
+    }
+    return out;
   };
+  /** Services with the same selector select the same pods: found once. */
+  const selectedByService = new Map<string, number[]>();
 
   summaries.forEach((s, i) => {
     if (!s) return;
@@ -261,13 +278,16 @@ export function checkObjects(summaries: ReadonlyArray<ObjectSummary | undefined>
     const service = s.service!;
     const selector = { matchLabels: service.selector };
     if (!servedNamespaces.has(s.namespace)) return; // the pods are not among the objects checked: nothing to judge
-    const pods = selected(s.namespace, selector);
+    const key = `${s.namespace}\0${JSON.stringify(service.selector)}`;
+    let pods = selectedByService.get(key);
+    if (!pods) selectedByService.set(key, pods = selected(s.namespace, selector));
     if (pods.length === 0) {
       report(i, serviceSelects, ['spec', 'selector'], `the Service selects ${showMap(service.selector!)} but no Pod or pod template ${nsPhrase(s.namespace)} has these labels, so it would have no endpoints; make the selector a subset of the labels of the pods it should reach${nearest(s.namespace, service.selector!)}`);
       return;
     }
     const ports = pods.flatMap(p => summaries[p]!.pods!.ports);
-    const who = pods.length === 1 ? `the pods of ${describeObject(summaries[pods[0]]!)}` : `the pods it selects (${pods.map(p => describeObject(summaries[p]!)).join(', ')})`;
+    const named = pods.slice(0, 3).map(p => describeObject(summaries[p]!)).join(', ');
+    const who = pods.length === 1 ? `the pods of ${describeObject(summaries[pods[0]]!)}` : `the pods it selects (${named}${pods.length > 3 ? ` and ${pods.length - 3} more` : ''})`;
     for (const port of service.ports) {
       if (typeof port.targetPort === 'string') {
         if (!ports.some(p => p.name === port.targetPort)) {
@@ -332,10 +352,11 @@ export function checkObjects(summaries: ReadonlyArray<ObjectSummary | undefined>
     const selector = s.pods!.selector!;
     const hasTerms = (isObject(selector.matchLabels) && Object.keys(selector.matchLabels).length > 0) || (Array.isArray(selector.matchExpressions) && selector.matchExpressions.length > 0);
     if (!hasTerms) return; // an empty selector is the selector rule's business
-    for (const other of selected(s.namespace, selector)) {
-      if (other === i) continue;
+    // One warning per workload, naming the first other workload (or bare Pod) it selects. Jobs' and
+    // CronJobs' pods carry generated controller-uid labels: no other workload takes them.
+    const isOther = (j: number) => j !== i && summaries[j]!.kind !== 'Job' && summaries[j]!.kind !== 'CronJob';
+    for (const other of selected(s.namespace, selector, 1, isOther)) {
       const o = summaries[other]!;
-      if (o.kind === 'Job' || o.kind === 'CronJob') continue; // their pods carry generated controller-uid labels
       const what = o.kind === 'Pod' ? `the bare Pod ${show(o.name)}, which its controller would adopt (and delete to keep the replica count)` : `the pods of ${describeObject(o)}, whose controller would fight this one over them`;
       report(i, selectorOverlap, ['spec', 'selector'], `the selector of this ${s.kind} also selects ${what}; give each workload a label the other's selector does not match`);
     }
