@@ -120,6 +120,7 @@ export abstract class Workload extends Construct {
   /** Where the pod template sits in the object. */
   private readonly templatePath: FieldPath;
   private checked?: { key: string; errors: string[]; warnings: string[]; manifest: object };
+  private rendered?: { key: string; spec: object };
 
   protected constructor(scope: Construct, id: string, props: WorkloadProps, kind: string, apiVersion: string, templatePath: FieldPath) {
     super(scope, id);
@@ -136,9 +137,9 @@ export abstract class Workload extends Construct {
       apiVersion,
       kind,
       metadata: { name: this.name, namespace: p.namespace ?? undefined, labels: _snapshot(p.labels) ?? undefined, annotations: _snapshot(p.annotations) ?? undefined },
-      spec: Lazy.any({ produce: () => this.renderSpec(NO_REPORT) }),
+      spec: Lazy.any({ produce: () => this.spec() }),
     });
-    resource.renderBody = () => ({ spec: this.renderSpec(NO_REPORT) });
+    resource.renderBody = () => ({ spec: this.spec() });
     this.apiObject = resource;
     this.metadata = resource.metadata;
     this.node.addValidation({ validate: () => this.validateWorkload() });
@@ -162,9 +163,18 @@ export abstract class Workload extends Construct {
     return _isPlainObject(labels) ? labels : {};
   }
 
+  /** The spec, rendered once per change of the template (the workload's own props do not change). */
+  private spec(): object {
+    const t = this.template._renderTemplate();
+    if (this.rendered?.key !== t.key) this.rendered = { key: t.key, spec: this._renderSpec(_compact({ metadata: _nonEmptyObject(t.metadata), spec: t.spec }), NO_REPORT) };
+    return this.rendered.spec;
+  }
+
   private renderSpec(report: (path: FieldPath, message: string) => void): object {
     const t = this.template._renderTemplate();
-    return this._renderSpec(_compact({ metadata: _nonEmptyObject(t.metadata), spec: t.spec }), report);
+    const spec = this._renderSpec(_compact({ metadata: _nonEmptyObject(t.metadata), spec: t.spec }), report);
+    this.rendered = { key: t.key, spec };
+    return spec;
   }
 
   private validateWorkload(): string[] {
