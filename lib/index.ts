@@ -24,5 +24,7 @@ export {
 export { PodValidation } from './lint/plugin';
 export type { PodValidationProps } from './lint/plugin';
 export { lintFiles, lintPaths, lintText } from './lint';
+export { convert, convertDetailed, ConvertError } from './convert';
+export type { ConvertOptions, ConvertResult, ConvertText } from './convert';
 export type { FileFinding, LintOptions, LintResult, SkippedFile } from './lint';
 export type { LintReport, ReportFinding } from './lint/format';

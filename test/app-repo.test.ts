@@ -121,3 +121,24 @@ test('fails cdk8s synth with the construct path when a Service targets a port no
   expect(synth.status).not.toBe(0);
   expect(synth.stderr).toContain("[app/Typo] spec.ports[0].targetPort: targetPort 'htp' names no container port of the pods of Deployment 'shop', which declare 'http'; name the container port 'htp' or use one of those names [service-target-port]");
 });
+
+test('a program written by the installed `cdk8s-pods convert` type-checks in the app repo and synthesizes the input', () => {
+  // GIVEN the example app's manifests: pods, and workloads with Services and an Ingress
+  const inputs = ['seed-pods.k8s.yaml', 'workload-examples.k8s.yaml'].map(f => path.join(ROOT, 'dist', f));
+  // WHEN the package's own bin converts them
+  const convert = run(path.join(dir, 'node_modules', '.bin', 'cdk8s-pods'), ['convert', '--kubernetes-version', '1.30', ...inputs, '--out', 'converted.ts']);
+  expect({ status: convert.status, stderr: convert.stderr }).toEqual({ status: 0, stderr: 'wrote converted.ts: 12 objects\n' });
+  // THEN the program type-checks under the stock cdk8s init tsconfig options, and runs to the same objects
+  fs.writeFileSync(path.join(dir, 'tsconfig.converted.json'), JSON.stringify({
+    compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noUnusedLocals: true, noUnusedParameters: true, noImplicitReturns: true, noFallthroughCasesInSwitch: true, skipLibCheck: false, types: ['node'], outDir: 'converted-out' },
+    files: ['converted.ts'],
+  }));
+  const tsc = run(path.join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.converted.json']);
+  expect(tsc.stdout + tsc.stderr).toBe('');
+  const synth = run(process.execPath, [path.join('converted-out', 'converted.js')], { CDK8S_OUTDIR: 'converted-dist' });
+  expect(synth.stderr).toBe('');
+  const written = fs.readdirSync(path.join(dir, 'converted-dist')).sort();
+  expect(written).toEqual(['seed-pods.k8s.yaml', 'workload-examples.k8s.yaml']);
+  const objects = written.flatMap(f => objectsOf(path.join(dir, 'converted-dist', f)));
+  expect(objects).toEqual(inputs.flatMap(objectsOf));
+});

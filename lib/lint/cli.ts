@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command, Option } from 'commander';
 import { DEFAULT_KUBERNETES_VERSION, KubernetesVersion, RULES } from '../rules';
+import { convertDetailed, ConvertError } from '../convert';
 import { jsonReport, humanReport, sarifReport } from './format';
 import { lintPaths } from './index';
 
@@ -60,6 +61,47 @@ export function main(argv: string[], write: (text: string) => void = t => proces
       else write(humanReport(result) + '\n');
       const counting = result.findings.filter(f => !f.suppressed);
       code = counting.some(f => f.severity === 'error' || opts.strict) ? 1 : 0;
+    });
+
+  program.command('convert')
+    .description('write a cdk8s program (TypeScript) that uses these constructs and synthesizes the same objects as the input; lint errors become comments at their objects')
+    .argument('<paths...>', 'YAML or JSON files, directories to search for them, or - for standard input')
+    .option('--out <file>', 'write the program to this file instead of standard output')
+    .option('--strict', 'refuse input with lint errors (exit 1 with the findings)', false)
+    .option('--keep-server-fields', 'keep status, metadata.uid, resourceVersion, creationTimestamp, managedFields, generation, selfLink and the last-applied-configuration annotation', false)
+    .addOption(new Option('--kubernetes-version <version>', 'the Kubernetes release to lint against and to check the pods against (setKubernetesVersion)').choices(Object.values(KubernetesVersion)))
+    .action((paths: string[], opts: { out?: string; strict: boolean; keepServerFields: boolean; kubernetesVersion?: KubernetesVersion }) => {
+      let result;
+      try {
+        result = convertDetailed(paths, { strict: opts.strict, keepServerFields: opts.keepServerFields, kubernetesVersion: opts.kubernetesVersion });
+      } catch (e) {
+        if (e instanceof ConvertError) {
+          writeErr(`cdk8s-pods convert: ${e.message}\n`);
+          code = 1;
+          return;
+        }
+        if (e instanceof TypeError) {
+          writeErr(`cdk8s-pods: ${e.message}\n`);
+          code = 2;
+          return;
+        }
+        throw e;
+      }
+      if (opts.out !== undefined) {
+        try {
+          fs.writeFileSync(opts.out, result.program);
+        } catch (e) {
+          writeErr(`cdk8s-pods convert: cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+          code = 1;
+          return;
+        }
+        writeErr(`wrote ${opts.out}: ${result.objects} object${result.objects === 1 ? '' : 's'}${result.patches > 0 ? `, ${result.patches} escape-hatch patch${result.patches === 1 ? '' : 'es'} (TODO(convert))` : ''}\n`);
+      } else {
+        write(result.program);
+      }
+      if (result.errors.length > 0) {
+        writeErr(`cdk8s-pods convert: the input has ${result.errors.length} lint error${result.errors.length === 1 ? '' : 's'}, written as comments at their objects; cdk8s synth fails on them until they are fixed (--strict refuses such input)\n`);
+      }
     });
 
   program.command('rules')
