@@ -103,7 +103,11 @@ export interface ContainerSecurityContext {
   readonly privileged?: boolean;
   /** @default false */
   readonly readOnlyRootFilesystem?: boolean;
-  /** @default - true unless privileged is false and CAP_SYS_ADMIN is absent (Kubernetes' rule) */
+  /**
+   * Whether a process can gain more privileges than its parent (setuid binaries): `false` sets no_new_privs.
+   * It is always true for a privileged container and one with CAP_SYS_ADMIN, whatever is set here.
+   * @default - not emitted: escalation is allowed (no_new_privs is not set)
+   */
   readonly allowPrivilegeEscalation?: boolean;
   /** @default - the runtime's default set */
   readonly capabilities?: Capabilities;

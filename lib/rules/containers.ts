@@ -9,11 +9,11 @@ export const image = defineRule({
   target: 'pod',
   description: 'every container has an image, without leading or trailing spaces in a Pod (the API server lets them through in pod templates, then rejects the pods)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const value = ref.container.image;
       if (value === undefined || value === null || value === '') {
         ctx.report([...ref.path, 'image'], `${describe(ref)} has no image; set image to a reference such as 'nginx:1.25'`);
-      } else if (typeof value === 'string' && value.trim() !== value && ctx.pod!.ownerKind === 'Pod') {
+      } else if (typeof value === 'string' && value.trim() !== value && ctx.pod.ownerKind === 'Pod') {
         // Only Pods: the API server accepts the spaces in a pod template (for compatibility), and then
         // rejects every pod the controller makes from it.
         ctx.report([...ref.path, 'image'], `image ${show(value)} of ${describe(ref)} has leading or trailing spaces; use '${value.trim()}'`);
@@ -22,11 +22,12 @@ export const image = defineRule({
   },
 });
 
-const ENUMS: Array<{ field: string; values: string[]; where: 'container' | 'pod' | 'port' }> = [
-  { field: 'imagePullPolicy', values: ['Always', 'IfNotPresent', 'Never'], where: 'container' },
-  { field: 'restartPolicy', values: ['Always', 'OnFailure', 'Never'], where: 'pod' },
-  { field: 'dnsPolicy', values: ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'], where: 'pod' },
-  { field: 'protocol', values: ['TCP', 'UDP', 'SCTP'], where: 'port' },
+/** The enums of a container and of its ports, by field. */
+const CONTAINER_ENUMS = { imagePullPolicy: ['Always', 'IfNotPresent', 'Never'], protocol: ['TCP', 'UDP', 'SCTP'] };
+/** The enums of a pod spec, by field. */
+const POD_ENUMS: ReadonlyArray<{ field: string; values: string[] }> = [
+  { field: 'restartPolicy', values: ['Always', 'OnFailure', 'Never'] },
+  { field: 'dnsPolicy', values: ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'] },
 ];
 
 export const enumValues = defineRule({
@@ -39,8 +40,8 @@ export const enumValues = defineRule({
   check(ctx) {
     checkObjectEnums(ctx);
     if (!ctx.pod) return;
-    const pod = ctx.pod!;
-    for (const e of ENUMS.filter(x => x.where === 'pod')) {
+    const pod = ctx.pod;
+    for (const e of POD_ENUMS) {
       checkEnum(ctx, pod.spec[e.field], [...pod.specPath, e.field], e.field, e.values);
     }
     // None takes every DNS setting from dnsConfig, so the API server requires one with a nameserver.
@@ -53,8 +54,8 @@ export const enumValues = defineRule({
       }
     }
     for (const ref of containersOf(pod)) {
-      checkEnum(ctx, ref.container.imagePullPolicy, [...ref.path, 'imagePullPolicy'], 'imagePullPolicy', ENUMS[0].values);
-      forEachPort(ref, (p, path) => checkEnum(ctx, p.protocol, [...path, 'protocol'], 'protocol', ENUMS[3].values));
+      checkEnum(ctx, ref.container.imagePullPolicy, [...ref.path, 'imagePullPolicy'], 'imagePullPolicy', CONTAINER_ENUMS.imagePullPolicy);
+      forEachPort(ref, (p, path) => checkEnum(ctx, p.protocol, [...path, 'protocol'], 'protocol', CONTAINER_ENUMS.protocol));
       checkContainerEnums(ctx, ref);
     }
     checkPodEnums(ctx, pod);
@@ -69,7 +70,7 @@ export const workloadRestartPolicy = defineRule({
   target: 'pod',
   description: 'Jobs and CronJobs use restartPolicy OnFailure or Never; Deployments, StatefulSets, DaemonSets and ReplicaSets only Always',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const policy = pod.spec.restartPolicy;
     const path = [...pod.specPath, 'restartPolicy'];
     if (pod.ownerKind === 'Job' || pod.ownerKind === 'CronJob') {
@@ -103,7 +104,7 @@ export const portRange = defineRule({
   target: 'pod',
   description: 'containerPort and hostPort are whole numbers from 1 to 65535',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachPort(ref, (p, path) => {
         if (p.containerPort === undefined || p.containerPort === null) {
           ctx.report([...path, 'containerPort'], `a port of ${describe(ref)} has no containerPort; set the number the process listens on`);
@@ -127,7 +128,7 @@ export const portClash = defineRule({
   description: 'no two containers running together declare the same containerPort and protocol: they share one network namespace',
   check(ctx) {
     const owners = new Map<string, { ref: ContainerRef }>();
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       if (!ref.concurrent) continue;
       const own = new Set<string>();
       forEachPort(ref, (p, path) => {
@@ -158,7 +159,7 @@ export const hostPortClash = defineRule({
   description: 'no hostPort and protocol is declared twice in a pod',
   check(ctx) {
     const seen = new Map<string, string>();
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachPort(ref, (p, path) => {
         if (!isPortNumber(p.hostPort)) return;
         const key = `${p.hostIP ?? ''}:${p.hostPort}/${p.protocol ?? 'TCP'}`;
@@ -181,8 +182,8 @@ export const hostNetworkPorts = defineRule({
   target: 'pod',
   description: 'with hostNetwork, a hostPort equals its containerPort',
   check(ctx) {
-    if (ctx.pod!.spec.hostNetwork !== true) return;
-    for (const ref of containersOf(ctx.pod!)) {
+    if (ctx.pod.spec.hostNetwork !== true) return;
+    for (const ref of containersOf(ctx.pod)) {
       forEachPort(ref, (p, path) => {
         if (p.hostPort !== undefined && p.hostPort !== 0 && p.hostPort !== p.containerPort) {
           ctx.report([...path, 'hostPort'], `hostPort ${p.hostPort} differs from containerPort ${p.containerPort} in ${describe(ref)}; with hostNetwork the container listens on the node directly, so set hostPort to ${p.containerPort} or remove it`);
@@ -200,9 +201,9 @@ export const hostNetworkDns = defineRule({
   target: 'pod',
   description: 'a hostNetwork pod sets dnsPolicy ClusterFirstWithHostNet to keep cluster DNS',
   check(ctx) {
-    const spec = ctx.pod!.spec;
+    const spec = ctx.pod.spec;
     if (spec.hostNetwork === true && (spec.dnsPolicy === undefined || spec.dnsPolicy === 'ClusterFirst')) {
-      ctx.report([...ctx.pod!.specPath, 'dnsPolicy'], `hostNetwork pod has dnsPolicy ${spec.dnsPolicy === undefined ? 'unset (ClusterFirst)' : "'ClusterFirst'"}, which falls back to the node's resolver and cannot resolve Services; set dnsPolicy: ClusterFirstWithHostNet`);
+      ctx.report([...ctx.pod.specPath, 'dnsPolicy'], `hostNetwork pod has dnsPolicy ${spec.dnsPolicy === undefined ? 'unset (ClusterFirst)' : "'ClusterFirst'"}, which falls back to the node's resolver and cannot resolve Services; set dnsPolicy: ClusterFirstWithHostNet`);
     }
   },
 });
@@ -218,7 +219,7 @@ export const toleration = defineRule({
   target: 'pod',
   description: 'tolerations are valid: a label key, Exists without a value (and for an empty key), Equal with a label value, tolerationSeconds only with NoExecute',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const list = pod.spec.tolerations;
     if (!Array.isArray(list)) return;
     list.forEach((t: unknown, i: number) => {
@@ -425,7 +426,7 @@ export const scheduling = defineRule({
   target: 'pod',
   description: 'topology spread constraints have maxSkew at least 1, minDomains only with DoNotSchedule, and one constraint per topologyKey and whenUnsatisfiable; preferred affinity terms weigh 1-100 and pod affinity terms name a topologyKey',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const spec = pod.spec;
     if (Array.isArray(spec.topologySpreadConstraints)) {
       const seen = new Map<string, number>();

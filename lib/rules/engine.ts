@@ -129,8 +129,8 @@ export interface RuleContext {
 /** Why a rule exists: see `Rule.basis`. */
 export type RuleBasis = 'apiserver' | 'runtime' | 'policy';
 
-/** A check with a stable id. */
-export interface Rule {
+/** What every rule has: a stable id and its documentation. */
+interface RuleInfo {
   /** A stable, kebab-case id, such as `port-clash`. */
   readonly id: string;
   readonly severity: Severity;
@@ -147,10 +147,33 @@ export interface Rule {
   readonly basis: RuleBasis;
   /** Pod Security Standard level of a security rule; it is an error when that level is enforced. */
   readonly podSecurityLevel?: 'baseline' | 'restricted';
-  /** `pod` rules run once per pod spec; `object` rules once per manifest; `objects` rules once over all the objects checked together (an app, or the files linted together: see `checkObjects`); `construct` rules are the contracts of the constructs, checked by them at synth. */
-  readonly target: 'pod' | 'object' | 'objects' | 'construct';
+}
+
+/** What a pod rule sees: the context, with the pod always there. */
+export interface PodRuleContext extends RuleContext {
+  readonly pod: PodTarget;
+}
+
+/** A rule that runs once per pod spec (a Pod's, or a workload's pod template). */
+export interface PodRule extends RuleInfo {
+  readonly target: 'pod';
+  check(ctx: PodRuleContext): void;
+}
+
+/**
+ * A rule that runs once per manifest (`object`); a rule over all the objects checked together (an
+ * app, or the files linted together: see `checkObjects`) (`objects`); or a contract of the
+ * constructs, checked by them at synth (`construct`). The last two do their work elsewhere: their
+ * `check` does nothing.
+ */
+export interface ObjectRule extends RuleInfo {
+  readonly target: 'object' | 'objects' | 'construct';
   check(ctx: RuleContext): void;
 }
+
+/** A check with a stable id. */
+export type Rule = PodRule | ObjectRule;
+
 
 /** Defines a rule; a no-op that gives rule files one shape. */
 export function defineRule(rule: Rule): Rule {
@@ -263,8 +286,8 @@ function editDistance(a: string, b: string): number {
 }
 
 /** Calls `fn` for every volume object of the pod, with its path. */
-export function forEachVolume(ctx: RuleContext, fn: (volume: any, path: FieldPath) => void): void {
-  const pod = ctx.pod!;
+export function forEachVolume(ctx: PodRuleContext, fn: (volume: any, path: FieldPath) => void): void {
+  const pod = ctx.pod;
   if (!Array.isArray(pod.spec.volumes)) return;
   pod.spec.volumes.forEach((v: any, i: number) => {
     if (isObject(v)) fn(v, [...pod.specPath, 'volumes', i]);

@@ -1,4 +1,4 @@
-import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
+import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, kubernetesMinor, PodRuleContext, RuleContext, show } from './engine';
 import { configKeyProblem, dnsSubdomainProblem, envNameProblem, parseQuantity, qualifiedNameProblem, toDnsName, toEnvName } from './formats';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
@@ -13,7 +13,7 @@ export const envName = defineRule({
   check(ctx) {
     // RelaxedEnvironmentVariableValidation is on by default from 1.32.
     const relaxed = kubernetesMinor(ctx.options) >= 32;
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachEnv(ref.container, (e, i) => {
         const path = [...ref.path, 'env', i, 'name'];
         if (e.name === undefined || e.name === null || e.name === '') {
@@ -36,7 +36,7 @@ export const envValueSource = defineRule({
   target: 'pod',
   description: 'an env entry has value or valueFrom, not both, and valueFrom has exactly one source',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachEnv(ref.container, (e, i) => {
         const path = [...ref.path, 'env', i];
         if (e.value !== undefined && e.valueFrom !== undefined) {
@@ -61,7 +61,7 @@ export const envDuplicate = defineRule({
   target: 'pod',
   description: 'no environment variable is defined twice in a container (the later one silently hides the earlier)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const seen = new Map<string, number>();
       forEachEnv(ref.container, (e, i) => {
         if (typeof e.name !== 'string') return;
@@ -106,7 +106,7 @@ export const envReference = defineRule({
   target: 'pod',
   description: '$(VAR) in an env value refers to a variable defined earlier in the same container, not to itself ($$(VAR) escapes)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const names = envNames(ref.container);
       const hasEnvFrom = Array.isArray(ref.container.envFrom) && ref.container.envFrom.length > 0;
       const defined = new Set<string>();
@@ -139,7 +139,7 @@ export const commandReference = defineRule({
   target: 'pod',
   description: '$(VAR) in command or args names a variable of the container (upper-case names only: $(date) is left to the shell)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       if (Array.isArray(ref.container.envFrom) && ref.container.envFrom.length > 0) continue;
       const names = new Set(envNames(ref.container));
       for (const field of ['command', 'args']) {
@@ -164,8 +164,8 @@ export const commandReference = defineRule({
 const SERVICE_VARIABLE = /^[A-Z0-9_]+_(SERVICE_HOST|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)$/;
 
 /** Variables Kubernetes may define that the container's env does not list. */
-function implicitlyDefined(name: string, ctx: RuleContext): boolean {
-  const pod = ctx.pod!;
+function implicitlyDefined(name: string, ctx: PodRuleContext): boolean {
+  const pod = ctx.pod;
   if (pod.spec.enableServiceLinks !== false && SERVICE_VARIABLE.test(name)) return true;
   return name === 'JOB_COMPLETION_INDEX' && (pod.ownerKind === 'Job' || pod.ownerKind === 'CronJob');
 }
@@ -239,7 +239,7 @@ export const envValueRef = defineRule({
   target: 'pod',
   description: 'valueFrom and envFrom name what Kubernetes can read: supported pod fields and container resources, ConfigMap and Secret names and keys',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachEnv(ref.container, (e, i) => {
         const from = e.valueFrom;
         if (!isObject(from)) return;

@@ -92,7 +92,9 @@ export function checkManifest(manifest: any, options: CheckOptions = {}): Findin
     }
     const ctx: RuleContext = { manifest, pod, options, report: make(rule, severity) };
     try {
-      rule.check(ctx);
+      // Pod rules run only where there is a pod (below).
+      if (rule.target === 'pod') rule.check({ ...ctx, pod: pod! });
+      else rule.check(ctx);
     } catch (e) {
       // A rule that cannot finish on odd input fails closed: the object is reported as not fully checked.
       ctx.report(pod?.specPath ?? [], `the rule stopped on a value it does not understand (${e instanceof Error ? e.message : String(e)}), so this object was not fully checked; fix the field types it names, and report this input to cdk8s-pods`);

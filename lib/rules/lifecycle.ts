@@ -12,7 +12,7 @@ export const containerRestartPolicy = defineRule({
   description: 'a container-level restartPolicy is set only on init containers, and only to Always (native sidecars), and only from Kubernetes 1.29, where native sidecars are on by default (1.28 drops the field and the pod hangs in Init)',
   check(ctx) {
     const minor = kubernetesMinor(ctx.options);
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const policy = ref.container.restartPolicy;
       if (policy === undefined) continue;
       const path = [...ref.path, 'restartPolicy'];
@@ -40,7 +40,7 @@ export const initContainerProbes = defineRule({
     // Before 1.29 the API server drops an init container's restartPolicy (the gate is off), so a
     // native sidecar's probes are then those of a plain init container: rejected.
     const native = kubernetesMinor(ctx.options) >= 29;
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       if (ref.list !== 'initContainers' || (native && ref.container.restartPolicy === 'Always')) continue;
       for (const field of [...PROBES, 'lifecycle']) {
         if (ref.container[field] !== undefined) {
@@ -61,7 +61,7 @@ export const probeHandler = defineRule({
   target: 'pod',
   description: 'a probe has exactly one handler, no negative timings, successThreshold 1 for liveness and startup probes and no terminationGracePeriodSeconds on a readiness probe; probe and hook handlers are complete: an exec command, HTTP header names of letters, digits and -',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const lc = ref.container.lifecycle;
       if (isObject(lc)) {
         for (const hook of ['postStart', 'preStop']) checkHandlerParts(ctx, lc[hook], [...ref.path, 'lifecycle', hook], `lifecycle.${hook} of ${describe(ref)}`);
@@ -118,7 +118,7 @@ export const probePort = defineRule({
   target: 'pod',
   description: 'a probe or hook port given by name is a port the container declares; by number it is 1-65535',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const names = new Set<string>();
       if (Array.isArray(ref.container.ports)) {
         for (const p of ref.container.ports) if (isObject(p) && typeof p.name === 'string') names.add(p.name);
@@ -155,7 +155,7 @@ export const gracePeriod = defineRule({
   target: 'pod',
   description: 'terminationGracePeriodSeconds and activeDeadlineSeconds are not negative, and activeDeadlineSeconds is at most 2147483647',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const grace = pod.spec.terminationGracePeriodSeconds;
     if (typeof grace === 'number' && grace < 0) {
       ctx.report([...pod.specPath, 'terminationGracePeriodSeconds'], `terminationGracePeriodSeconds ${grace} is negative, and Kubernetes treats it as 1 second; use 0 for an immediate kill or a positive number of seconds`);
@@ -438,7 +438,7 @@ export const jobSidecar = defineRule({
   target: 'pod',
   description: 'a Job or CronJob pod template has a single regular container: a Job completes when all of them exit, so a classic sidecar that runs forever keeps it running (make helpers native sidecars: init containers with restartPolicy: Always, Kubernetes 1.29+)',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     if (pod.ownerKind !== 'Job' && pod.ownerKind !== 'CronJob') return;
     const regular = containersOf(pod).filter(r => r.list === 'containers');
     for (const ref of regular.slice(1)) {

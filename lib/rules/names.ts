@@ -102,7 +102,7 @@ export const containerName = defineRule({
   target: 'pod',
   description: 'every container has a name that is a DNS-1123 label',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const name = ref.container.name;
       if (name === undefined || name === null || name === '') {
         ctx.report([...ref.path, 'name'], `${describe(ref)} has no name; every container needs a DNS-1123 label name such as 'app'`);
@@ -124,7 +124,7 @@ export const containerNameUnique = defineRule({
   description: 'container names are unique across containers, init containers and ephemeral containers',
   check(ctx) {
     const seen = new Map<string, ContainerRef>();
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const name = ref.container.name;
       if (typeof name !== 'string' || name === '') continue;
       const first = seen.get(name);
@@ -197,7 +197,7 @@ export const nodeSelector = defineRule({
   target: 'pod',
   description: 'nodeSelector keys are label keys and its values are quoted label values',
   check(ctx) {
-    checkLabelMap(ctx, ctx.pod!.spec.nodeSelector, [...ctx.pod!.specPath, 'nodeSelector'], 'nodeSelector');
+    checkLabelMap(ctx, ctx.pod.spec.nodeSelector, [...ctx.pod.specPath, 'nodeSelector'], 'nodeSelector');
   },
 });
 
@@ -209,7 +209,7 @@ export const serviceAccountName = defineRule({
   target: 'pod',
   description: 'serviceAccountName is a DNS-1123 subdomain and agrees with the deprecated serviceAccount',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const { serviceAccountName: name, serviceAccount: legacy } = pod.spec;
     if (typeof name === 'string') {
       const problem = dnsSubdomainProblem(name);
@@ -229,7 +229,7 @@ export const portName = defineRule({
   target: 'pod',
   description: 'port names are IANA service names (at most 15 characters) and unique within a container',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const ports = ref.container.ports;
       if (!Array.isArray(ports)) continue;
       const seen = new Set<string>();
@@ -300,7 +300,7 @@ export const className = defineRule({
   target: 'pod',
   description: 'runtimeClassName and priorityClassName are DNS-1123 subdomains (names of a RuntimeClass and a PriorityClass)',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     for (const field of ['runtimeClassName', 'priorityClassName']) {
       const value = pod.spec[field];
       if (typeof value !== 'string') continue; // other types: field-type
@@ -502,7 +502,7 @@ export const hostname = defineRule({
   target: 'pod',
   description: "a pod's hostname and subdomain are DNS-1123 labels, and so are the hostnames StatefulSets and Indexed Jobs make from their names (no dots, at most 63 characters with the index) and, from Kubernetes 1.33, a StatefulSet's serviceName",
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const m = ctx.manifest;
     const name = isObject(m.metadata) && typeof m.metadata.name === 'string' ? m.metadata.name : undefined;
     if (m.kind === 'StatefulSet') {

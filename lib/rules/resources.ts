@@ -25,7 +25,7 @@ export const quantity = defineRule({
   target: 'pod',
   description: 'resource requests and limits are well-formed, non-negative quantities (512Mi, not 512MB, 2 Gi or -1), and hugepages are whole pages, set with cpu or memory',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       checkHugePages(ctx, ref);
       forEachResource(ref, (kind, name, value, path) => {
         // Wrong types, NaN and Infinity: field-type.
@@ -77,7 +77,7 @@ export const resourceName = defineRule({
   target: 'pod',
   description: 'resource names are cpu, memory, ephemeral-storage, hugepages-<size> or a domain-qualified extended resource',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachResource(ref, (kind, name, _value, path) => {
         const problem = qualifiedNameProblem(name);
         if (problem) {
@@ -101,7 +101,7 @@ export const requestsWithinLimits = defineRule({
   target: 'pod',
   description: 'every request is at most its limit, and hugepages are requested only with a limit of the same amount (they cannot be overcommitted)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const r = ref.container.resources;
       if (!isObject(r) || !isObject(r.requests)) continue;
       const limits = isObject(r.limits) ? r.limits : {};
@@ -137,7 +137,7 @@ export const extendedResource = defineRule({
   target: 'pod',
   description: 'extended resources such as nvidia.com/gpu are whole numbers, set as limits, with any request equal to the limit',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const r = ref.container.resources;
       if (!isObject(r)) continue;
       const requests = isObject(r.requests) ? r.requests : {};
@@ -173,7 +173,7 @@ export const memoryMilli = defineRule({
   target: 'pod',
   description: "memory and storage in 'm' (thousandths of a byte) is almost always a mistake for Mi",
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachResource(ref, (kind, name, value, path) => {
         if ((name === 'memory' || name === 'ephemeral-storage') && typeof value === 'string' && /^[0-9.]+m$/.test(value)) {
           ctx.report(path, `${kind}.${name} ${show(value)} of ${describe(ref)} means ${value.slice(0, -1)} thousandths of a byte; did you mean '${value.slice(0, -1)}Mi'?`);

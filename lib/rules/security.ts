@@ -1,7 +1,7 @@
 // Security contexts. The pss-* rules are the Pod Security Standards, after
 // k8s.io/pod-security-admission/policy: policy, not API errors, so they run only when a level is
 // enforced. user-group-id and sysctl are what the API server itself rejects, and always run.
-import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, kubernetesMinor, RuleContext, show } from './engine';
+import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, kubernetesMinor, PodRuleContext, RuleContext, show } from './engine';
 import { sysctlNameProblem } from './formats';
 
 const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
@@ -20,7 +20,7 @@ export const privileged = defineRule({
   target: 'pod',
   description: 'no privileged containers (Pod Security baseline)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       if (securityContext(ref.container).privileged === true) {
         ctx.report([...ref.path, 'securityContext', 'privileged'], `${describe(ref)} is privileged and has full access to the node; remove privileged: true and add only the capabilities it needs`);
       }
@@ -38,8 +38,8 @@ export const hostNamespaces = defineRule({
   description: 'no hostNetwork, hostPID or hostIPC (Pod Security baseline)',
   check(ctx) {
     for (const field of ['hostNetwork', 'hostPID', 'hostIPC']) {
-      if (ctx.pod!.spec[field] === true) {
-        ctx.report([...ctx.pod!.specPath, field], `${field}: true shares the node's namespace with the pod; remove it unless the pod is node infrastructure`);
+      if (ctx.pod.spec[field] === true) {
+        ctx.report([...ctx.pod.specPath, field], `${field}: true shares the node's namespace with the pod; remove it unless the pod is node infrastructure`);
       }
     }
   },
@@ -71,7 +71,7 @@ export const hostPorts = defineRule({
   target: 'pod',
   description: 'no hostPort (Pod Security baseline)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       if (!Array.isArray(ref.container.ports)) continue;
       ref.container.ports.forEach((p: any, i: number) => {
         if (isObject(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) {
@@ -82,8 +82,8 @@ export const hostPorts = defineRule({
   },
 });
 
-function capabilityCheck(ctx: RuleContext, restricted: boolean) {
-  for (const ref of containersOf(ctx.pod!)) {
+function capabilityCheck(ctx: PodRuleContext, restricted: boolean) {
+  for (const ref of containersOf(ctx.pod)) {
     const caps = securityContext(ref.container).capabilities;
     const add: unknown[] = isObject(caps) && Array.isArray(caps.add) ? caps.add : [];
     const path: FieldPath = [...ref.path, 'securityContext', 'capabilities'];
@@ -134,7 +134,7 @@ export const seccomp = defineRule({
   target: 'pod',
   description: 'no Unconfined seccomp profile (Pod Security baseline)',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     if (pod.spec.securityContext?.seccompProfile?.type === 'Unconfined') {
       ctx.report([...pod.specPath, 'securityContext', 'seccompProfile', 'type'], "the pod's seccomp profile is Unconfined; use RuntimeDefault");
     }
@@ -155,7 +155,7 @@ export const seccompRestricted = defineRule({
   target: 'pod',
   description: 'a RuntimeDefault or Localhost seccomp profile is set on the pod or every container (Pod Security restricted)',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const ok = (t: unknown) => t === 'RuntimeDefault' || t === 'Localhost';
     if (ok(pod.spec.securityContext?.seccompProfile?.type)) return;
     for (const ref of containersOf(pod)) {
@@ -175,7 +175,7 @@ export const runAsNonRoot = defineRule({
   target: 'pod',
   description: 'containers run as non-root: runAsNonRoot true and runAsUser not 0 (Pod Security restricted)',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const podSc = isObject(pod.spec.securityContext) ? pod.spec.securityContext : {};
     if (podSc.runAsUser === 0) {
       ctx.report([...pod.specPath, 'securityContext', 'runAsUser'], 'the pod runs as user 0 (root); use a non-zero runAsUser');
@@ -202,7 +202,7 @@ export const privilegeEscalation = defineRule({
   target: 'pod',
   description: 'containers set allowPrivilegeEscalation: false (Pod Security restricted)',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       if (securityContext(ref.container).allowPrivilegeEscalation !== false) {
         ctx.report([...ref.path, 'securityContext', 'allowPrivilegeEscalation'], `${describe(ref)} allows privilege escalation; set securityContext.allowPrivilegeEscalation: false`);
       }
@@ -239,7 +239,7 @@ export const userGroupId = defineRule({
   target: 'pod',
   description: 'runAsUser, runAsGroup, fsGroup and supplementalGroups are Linux IDs from 0 to 2147483647; security contexts are consistent: a seccomp localhostProfile (relative, without ..) exactly with type Localhost, and allowPrivilegeEscalation: false neither with privileged: true nor with CAP_SYS_ADMIN added',
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const checkId = (value: unknown, path: FieldPath, what: string) => {
       // Fractions, NaN and other types are field-type findings.
       if (typeof value !== 'number' || !Number.isInteger(value) || (value >= 0 && value <= MAX_ID)) return;
@@ -301,7 +301,7 @@ export const sysctl = defineRule({
   target: 'pod',
   description: "pod sysctls have valid names ('net.core.somaxconn'), each set once, and from Kubernetes 1.29 none of the network or IPC namespace when the pod shares it with the node (hostNetwork, hostIPC)",
   check(ctx) {
-    const pod = ctx.pod!;
+    const pod = ctx.pod;
     const list = isObject(pod.spec.securityContext) ? pod.spec.securityContext.sysctls : undefined;
     if (!Array.isArray(list)) return;
     const seen = new Set<string>();
@@ -344,9 +344,9 @@ export const shareProcessNamespace = defineRule({
   target: 'pod',
   description: "shareProcessNamespace is not combined with hostPID (the pod cannot share its own and the node's process namespace)",
   check(ctx) {
-    const spec = ctx.pod!.spec;
+    const spec = ctx.pod.spec;
     if (spec.shareProcessNamespace === true && spec.hostPID === true) {
-      ctx.report([...ctx.pod!.specPath, 'shareProcessNamespace'], "shareProcessNamespace and hostPID are both true, but a pod shares either its own process namespace or the node's; remove one of them");
+      ctx.report([...ctx.pod.specPath, 'shareProcessNamespace'], "shareProcessNamespace and hostPID are both true, but a pod shares either its own process namespace or the node's; remove one of them");
     }
   },
 });

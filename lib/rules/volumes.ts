@@ -51,11 +51,11 @@ export const mountUndeclared = defineRule({
       if (typeof v.name === 'string') declared.add(v.name);
     });
     // A StatefulSet's volumeClaimTemplates become volumes of its pods, under the template's name.
-    const claims = ctx.pod!.ownerKind === 'StatefulSet' ? ctx.manifest.spec?.volumeClaimTemplates : undefined;
+    const claims = ctx.pod.ownerKind === 'StatefulSet' ? ctx.manifest.spec?.volumeClaimTemplates : undefined;
     if (Array.isArray(claims)) {
       for (const c of claims) if (typeof c?.metadata?.name === 'string') declared.add(c.metadata.name);
     }
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachMount(ref.container, (m, i) => {
         if (typeof m.name !== 'string' || declared.has(m.name)) return;
         const hint = didYouMean(m.name, declared);
@@ -73,7 +73,7 @@ export const mountPath = defineRule({
   target: 'pod',
   description: 'every volumeMount has a mountPath, unique within its container, and Bidirectional mount propagation only in a privileged container',
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       const seen = new Map<string, number>();
       const privileged = isObject(ref.container.securityContext) && ref.container.securityContext.privileged === true;
       forEachMount(ref.container, (m, i) => {
@@ -106,7 +106,7 @@ export const subPath = defineRule({
   target: 'pod',
   description: "subPath and subPathExpr are relative, without '..', and not both set",
   check(ctx) {
-    for (const ref of containersOf(ctx.pod!)) {
+    for (const ref of containersOf(ctx.pod)) {
       forEachMount(ref.container, (m, i) => {
         const path = [...ref.path, 'volumeMounts', i];
         if (m.subPath !== undefined && m.subPathExpr !== undefined) {
@@ -389,8 +389,9 @@ function claimSpecs(ctx: RuleContext): Array<{ spec: any; path: FieldPath; what:
       if (isObject(t.spec)) out.push({ spec: t.spec, path: ['spec', 'volumeClaimTemplates', i, 'spec'], what: name });
     });
   }
-  if (ctx.pod) {
-    forEachVolume(ctx, (v, path) => {
+  const pod = ctx.pod;
+  if (pod) {
+    forEachVolume({ ...ctx, pod }, (v, path) => {
       const t = isObject(v.ephemeral) ? v.ephemeral.volumeClaimTemplate : undefined;
       if (isObject(t) && isObject(t.spec)) out.push({ spec: t.spec, path: [...path, 'ephemeral', 'volumeClaimTemplate', 'spec'], what: `ephemeral ${volumeLabel(v, path)}` });
     });
