@@ -1,5 +1,5 @@
 import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, PodTarget, RuleContext, show } from './engine';
-import { labelValueProblem, qualifiedNameProblem, toLabelValue } from './formats';
+import { isPortNumber, labelValueProblem, qualifiedNameProblem, toLabelValue } from './formats';
 
 export const image = defineRule({
   id: 'image',
@@ -92,9 +92,6 @@ export function forEachPort(ref: ContainerRef, fn: (port: any, path: FieldPath) 
   });
 }
 
-function isPortNumber(n: unknown): boolean {
-  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
-}
 
 export const portRange = defineRule({
   id: 'port-range',

@@ -170,3 +170,8 @@ export function quantityFix(raw: string): string | undefined {
   if (squeezed !== raw && parseQuantity(squeezed)) return squeezed;
   return undefined;
 }
+
+/** A TCP/UDP port number, 1-65535, as a whole number. */
+export function isPortNumber(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= 65535;
+}

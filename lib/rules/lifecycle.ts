@@ -1,4 +1,5 @@
 import { containersOf, defineRule, describe, FieldPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
+import { isPortNumber } from './formats';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -133,7 +134,7 @@ export const probePort = defineRule({
             ctx.report(p, `${what} of ${describe(ref)} has the port ${show(port)} in quotes, which Kubernetes reads as a port name, and names need a letter; write ${port} without quotes`);
           } else if (typeof port === 'string' && !names.has(port)) {
             ctx.report(p, `${what} of ${describe(ref)} uses port '${port}', which the container does not declare; name one of its ports '${port}' or use a number`);
-          } else if (typeof port === 'number' && !(Number.isInteger(port) && port >= 1 && port <= 65535)) {
+          } else if (typeof port === 'number' && !isPortNumber(port)) {
             ctx.report(p, `${what} port ${show(port)} of ${describe(ref)} is outside 1-65535; use the port the container listens on`);
           }
         }

@@ -3,6 +3,7 @@
 // enforced. user-group-id and sysctl are what the API server itself rejects, and always run.
 import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, kubernetesMinor, PodRuleContext, RuleContext, show } from './engine';
 import { sysctlNameProblem } from './formats';
+import { forEachPort } from './containers';
 
 const BASELINE_CAPABILITIES = ['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT'];
 const RESTRICTED_VOLUMES = ['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'persistentVolumeClaim', 'projected', 'secret'];
@@ -72,10 +73,9 @@ export const hostPorts = defineRule({
   description: 'no hostPort (Pod Security baseline)',
   check(ctx) {
     for (const ref of containersOf(ctx.pod)) {
-      if (!Array.isArray(ref.container.ports)) continue;
-      ref.container.ports.forEach((p: any, i: number) => {
-        if (isObject(p) && typeof p.hostPort === 'number' && p.hostPort !== 0) {
-          ctx.report([...ref.path, 'ports', i, 'hostPort'], `${describe(ref)} binds hostPort ${p.hostPort} on the node; expose it through a Service instead`);
+      forEachPort(ref, (p, path) => {
+        if (typeof p.hostPort === 'number' && p.hostPort !== 0) {
+          ctx.report([...path, 'hostPort'], `${describe(ref)} binds hostPort ${p.hostPort} on the node; expose it through a Service instead`);
         }
       });
     }
