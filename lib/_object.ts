@@ -146,6 +146,9 @@ const manifestOf = new WeakMap<ApiObject, () => unknown>();
 /** Summaries, per manifest object (a construct's manifest is the same object until it changes). */
 const summaryCache = new WeakMap<object, ObjectSummary | null>();
 
+/** Kinds whose objects refer to others: a Service, an Ingress, a workload with a selector. */
+const REFERRING_KINDS = new Set(['Service', 'Ingress', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
+
 /** Kinds the cross-object rules look at. */
 const ACROSS_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Service', 'Ingress']);
 
@@ -183,11 +186,11 @@ function watchApp(root: IConstruct): void {
           if (first) duplicates.set(c, first);
           else seen.set(key, c);
         }
-        if (ACROSS_KINDS.has(c.kind)) {
-          objects.push(c);
-          summaries.push(summarize(c));
-        }
+        if (ACROSS_KINDS.has(c.kind)) objects.push(c);
       }
+      // Only objects that refer to others (Services, Ingresses, workloads with selectors) can be
+      // wrong together: an app of bare Pods and Jobs is not summarized at all.
+      if (objects.some(o => REFERRING_KINDS.has(o.kind))) for (const o of objects) summaries.push(summarize(o));
       const across = new Map<ApiObject, Finding[]>();
       for (const { index, finding } of checkObjects(summaries)) {
         const obj = objects[index];
