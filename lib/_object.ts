@@ -337,6 +337,7 @@ export abstract class KubeObject extends Construct {
     resource.renderBody = () => this.render().body;
     this.apiObject = resource;
     this.metadata = resource.metadata;
+    _trackMetadata(this.metadata);
     this.node.addValidation({ validate: () => this.validateObject() });
     _registerObject(resource, () => this.check().manifest);
   }
@@ -365,10 +366,44 @@ export abstract class KubeObject extends Construct {
   private check(): { errors: string[]; warnings: string[]; manifest: object } {
     const { body, issues } = this.render();
     const patched = (this.apiObject as _OrderedObject).patched;
-    const manifest = patched ? this.apiObject.toJson() : { apiVersion: this.apiObject.apiVersion, kind: this.apiObject.kind, metadata: this.metadata.toJson(), ...body };
+    const manifest = patched ? this.apiObject.toJson() : { apiVersion: this.apiObject.apiVersion, kind: this.apiObject.kind, metadata: _metadataJson(this.metadata), ...body };
     const key = JSON.stringify(manifest);
     if (this.checked?.key === key) return this.checked;
     this.checked = { key, manifest, ..._checkObject(manifest, issues, { kubernetesVersion: this.node.tryGetContext(KUBERNETES_VERSION_CONTEXT) }) };
     return this.checked;
   }
+}
+
+/** Per metadata definition: a change counter bumped by its add* methods, and the JSON of the last count. */
+const metadataState = new WeakMap<ApiObjectMetadataDefinition, { version: number; json?: { version: number; value: any } }>();
+
+/**
+ * @internal Starts counting the changes of a metadata definition made through its methods
+ * (`addLabel`, `addAnnotation`, `add`, `addFinalizers`, `addOwnerReference`), which are the only
+ * way to change it; `_metadataJson` then computes its JSON again only after a change.
+ */
+export function _trackMetadata(metadata: ApiObjectMetadataDefinition): { version: number; json?: { version: number; value: any } } {
+  let state = metadataState.get(metadata);
+  if (state) return state;
+  const tracked: { version: number; json?: { version: number; value: any } } = { version: 0 };
+  metadataState.set(metadata, tracked);
+  for (const method of ['addLabel', 'addAnnotation', 'add', 'addFinalizers', 'addOwnerReference'] as const) {
+    const original = (metadata as any)[method];
+    (metadata as any)[method] = (...args: unknown[]) => {
+      tracked.version++;
+      return original.apply(metadata, args);
+    };
+  }
+  return tracked;
+}
+
+/**
+ * @internal The metadata as JSON (`metadata.toJson()`), computed again only after a change (see
+ * `_trackMetadata`). cdk8s resolves and sanitizes the whole metadata on every `toJson()`, and the
+ * checks read it several times per synth. (A cdk8s `Lazy` in a label is resolved once per change.)
+ */
+export function _metadataJson(metadata: ApiObjectMetadataDefinition): any {
+  const state = _trackMetadata(metadata);
+  if (state.json?.version !== state.version) state.json = { version: state.version, value: metadata.toJson() };
+  return state.json.value;
 }

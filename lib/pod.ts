@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { _appFindings, _checkObject, _emitWarnings, KUBERNETES_VERSION_CONTEXT, _OrderedObject, _registerObject } from './_object';
+import { _appFindings, _checkObject, _emitWarnings, KUBERNETES_VERSION_CONTEXT, _metadataJson, _OrderedObject, _registerObject, _trackMetadata } from './_object';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
 import { FieldPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
@@ -249,6 +249,7 @@ export class Pod extends Construct {
     resource.renderBody = () => ({ spec: this._renderSpec() });
     this.apiObject = resource;
     this.metadata = this.apiObject.metadata;
+    _trackMetadata(this.metadata);
 
     this.addList('initContainers', initContainers, c => this.addInitContainer(c));
     this.addList('containers', containers, c => this.addContainer(c));
@@ -467,7 +468,7 @@ export class Pod extends Construct {
    * the template) and a key that changes whenever the template does.
    */
   public _renderTemplate(): { metadata: object; spec: object; issues: ReadonlyArray<{ path: FieldPath; message: string }>; key: string; options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown } } {
-    const { name, namespace, ...metadata } = this.metadata.toJson();
+    const { name, namespace, ...metadata } = _metadataJson(this.metadata);
     const { spec, issues } = this.render();
     const named: Issue[] = [];
     if (this.props.name !== undefined) named.push({ path: ['metadata', 'name'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given name ${show(this.props.name)}, but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload` });
@@ -501,7 +502,7 @@ export class Pod extends Construct {
   }
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {
-    const metadata = this.metadata.toJson();
+    const metadata = _metadataJson(this.metadata);
     const metadataKey = JSON.stringify(metadata);
     const key = this.versionKey();
     if (this.checked?.key === key && this.checked.metadata === metadataKey) return this.checked;

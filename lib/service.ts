@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { KubeObject, ObjectMetadataProps } from './_object';
+import { KubeObject, _metadataJson, ObjectMetadataProps } from './_object';
 import { _compact, _isPlainObject, _mapList, _snapshot } from './_util';
 import { Pod } from './pod';
 import { FieldPath, show } from './rules';
@@ -152,7 +152,7 @@ export class Service extends KubeObject {
       return labels;
     }
     if (s instanceof Pod) {
-      const labels = s.metadata.toJson().labels;
+      const labels = _metadataJson(s.metadata).labels;
       if (!_isPlainObject(labels) || Object.keys(labels).length === 0) {
         report(['spec', 'selector'], `the Service selects pod ${show(s.name)}, which has no labels; add labels to the pod (labels: { 'app.kubernetes.io/name': '${s.name}' }), or give selector`);
         return undefined;

@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadataDefinition, Cron, Duration, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { _appFindings, _checkObject, _emitWarnings, _OrderedObject, _registerObject } from './_object';
+import { _appFindings, _checkObject, _emitWarnings, _metadataJson, _OrderedObject, _registerObject, _trackMetadata } from './_object';
 import { _compact, _isPlainObject, _nameFromId, _nonEmpty, _quantity, _refName, _seconds, _snapshot } from './_util';
 import { Pod } from './pod';
 import { FieldPath, show } from './rules';
@@ -142,6 +142,7 @@ export abstract class Workload extends Construct {
     resource.renderBody = () => ({ spec: this.spec() });
     this.apiObject = resource;
     this.metadata = resource.metadata;
+    _trackMetadata(this.metadata);
     this.node.addValidation({ validate: () => this.validateWorkload() });
     _registerObject(resource, () => this.check().manifest);
   }
@@ -159,7 +160,7 @@ export abstract class Workload extends Construct {
 
   /** The template's labels. */
   protected templateLabels(): { [key: string]: string } {
-    const labels = this.template.metadata.toJson().labels;
+    const labels = _metadataJson(this.template.metadata).labels;
     return _isPlainObject(labels) ? labels : {};
   }
 
@@ -191,7 +192,7 @@ export abstract class Workload extends Construct {
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {
     const t = this.template._renderTemplate();
-    const metadata = this.metadata.toJson();
+    const metadata = _metadataJson(this.metadata);
     const key = `${t.key}|${JSON.stringify(metadata)}`;
     if (this.checked?.key === key && !(this.apiObject as _OrderedObject).patched) return this.checked;
     const issues: Issue[] = t.issues.map(i => ({ path: [...this.templatePath, ...i.path], message: i.message }));
