@@ -225,6 +225,8 @@ export class Pod extends Construct {
   protected _sidecarCount = 0;
   /** The workload whose template this pod is. */
   private templateOf?: Construct;
+  /** The last render as a template, and the versions it was made at. */
+  private template?: { at: string; render: PodTemplateRender };
 
   public constructor(scope: Construct, id: string, props: PodProps = {}) {
     super(scope, id);
@@ -467,16 +469,21 @@ export class Pod extends Construct {
    * no name or namespace), its spec, the props problems found while rendering (paths relative to
    * the template) and a key that changes whenever the template does.
    */
-  public _renderTemplate(): { metadata: object; spec: object; issues: ReadonlyArray<{ path: FieldPath; message: string }>; key: string; options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown } } {
+  public _renderTemplate(): PodTemplateRender {
+    // Rendered again only after a change through the pod, its containers or its metadata.
+    const key = `${this.versionKey()}|${_trackMetadata(this.metadata).version}`;
+    if (this.template?.at === key) return this.template.render;
     const { name, namespace, ...metadata } = _metadataJson(this.metadata);
     const { spec, issues } = this.render();
     const named: Issue[] = [];
     if (this.props.name !== undefined) named.push({ path: ['metadata', 'name'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given name ${show(this.props.name)}, but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload` });
     if (this.props.namespace !== undefined) named.push({ path: ['metadata', 'namespace'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given namespace ${show(this.props.namespace)}, but a pod template has no namespace (its pods run in the workload's); remove namespace from the pod and set it on the workload` });
-    return {
-      metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key: `${this.versionKey()}|${JSON.stringify(metadata)}`,
+    const render = {
+      metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key: `${key}|${JSON.stringify(metadata)}`,
       options: { podSecurityStandard: this.props.podSecurityStandard, kubernetesVersion: this.kubernetesVersion },
     };
+    this.template = { at: key, render };
+    return render;
   }
 
   /**
@@ -525,6 +532,15 @@ const ODD_PROPS: { [field: string]: [string, string] } = {
   tolerations: ['tolerations', "a list of tolerations; write it as [{ key: 'dedicated', operator: TolerationOperator.EXISTS }]"],
   nodeSelector: ['nodeSelector', "a map of node label keys to values; write it as { gpu: 'true' }"],
 };
+
+/** @internal The pod as a workload's template (see `Pod._renderTemplate`). */
+export interface PodTemplateRender {
+  readonly metadata: object;
+  readonly spec: object;
+  readonly issues: ReadonlyArray<{ path: FieldPath; message: string }>;
+  readonly key: string;
+  readonly options: { podSecurityStandard?: unknown; kubernetesVersion?: unknown };
+}
 
 /** A props problem found while rendering: reported as a field-type error at the field's path. */
 interface Issue {
