@@ -76,11 +76,11 @@ test.each<[string, Check, Array<[string, string | undefined]>]>([
 });
 
 test.each<[string, (value: string) => string, Array<[string, string]>]>([
-  ['toEnvName', v => toEnvName(v), [['9', '_9'], ['1a b', '_1a_b'], ['a=b', 'a_b'], ['é', '_']]],
+  ['toEnvName', v => toEnvName(v), [['9', '_9'], ['1a b', '_1a_b'], ['a=b', 'a_b'], ['é', '_'], ['a1', 'a1']]],
   ['toEnvName, relaxed', v => toEnvName(v, true), [['a=b', 'a_b'], ['é x', '_ x'], ['1a', '1a']]],
-  ['toLocalPath', toLocalPath, [['/etc/passwd', 'etc/passwd'], ['../a/./b', 'a/b'], ['..x', 'x'], ['/', 'file'], ['...a/b', 'a/b'], ['a//b', 'a/b']]],
-  ['toLabelValue', toLabelValue, [['hello world!', 'hello-world'], ['-a-', 'a'], ['__x__', 'x'], [a(70), a(63)], ['ok', 'ok'], ['!!!', ''], ['a..b', 'a..b']]],
-  ['toDnsName, at most 10 characters', v => toDnsName(v, 10), [['kube_Basic', 'kube-basic'], ['--A--', 'a'], ['abcdefghijklmnop', 'abcdefghij'], ['!!!', 'name'], ['a.b', 'a-b']]],
+  ['toLocalPath', toLocalPath, [['/etc/passwd', 'etc/passwd'], ['../a/./b', 'a/b'], ['..x', 'x'], ['/', 'file'], ['...a/b', 'a/b'], ['a//b', 'a/b'], ['a..b', 'a..b']]],
+  ['toLabelValue', toLabelValue, [['hello world!', 'hello-world'], ['-a-', 'a'], ['__x__', 'x'], [a(70), a(63)], ['ok', 'ok'], ['!!!', ''], ['a..b', 'a..b'], ['a  b', 'a-b']]],
+  ['toDnsName, at most 10 characters', v => toDnsName(v, 10), [['kube_Basic', 'kube-basic'], ['--A--', 'a'], ['abcdefghijklmnop', 'abcdefghij'], ['!!!', 'name'], ['a.b', 'a-b'], ['a  b', 'a-b']]],
 ])('%s suggests a valid value', (_name, fix, cases) => {
   expect(cases.map(([value]) => [value, fix(value)])).toEqual(cases);
 });
@@ -106,7 +106,7 @@ test.each<[string, unknown]>([
 test('quantityFix suggests the quantity meant, or nothing', () => {
   const cases: Array<[string, string | undefined]> = [
     ['512MB', '512Mi'], ['512mb', '512Mi'], ['1KB', '1Ki'], ['1.5GiB', '1.5Gi'], ['2 Gi', '2Gi'], [' 5 ', '5'],
-    ['1kib', '1Ki'], ['1gi', '1Gi'], ['1 x', undefined], ['512Mi', undefined],
+    ['1kib', '1Ki'], ['1gi', '1Gi'], ['1 x', undefined], ['512Mi', undefined], ['512MBx', undefined], ['x512MB', undefined], ['1gix', undefined], ['x1gi', undefined], ['12gi', '12Gi'],
   ];
   expect(cases.map(([raw]) => [raw, quantityFix(raw)])).toEqual(cases);
 });

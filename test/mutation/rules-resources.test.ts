@@ -92,6 +92,7 @@ test.each<[string, unknown]>([
   ['requests equal to limits in other units', { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '1000m', memory: '1024Mi' } }],
   ['an extended request equal to its limit, one a number', { requests: { 'example.com/a': 2 }, limits: { 'example.com/a': '2' } }],
   ['memory as a plain number of bytes', { requests: { memory: 5 }, limits: { memory: '5M' } }],
+  ['a zero request with a zero limit', { requests: { cpu: 0 }, limits: { cpu: '0' } }],
 ])('passes %s', (_case, resources) => {
   expect(findingsFor(resources)).toEqual([]);
 });
