@@ -57,11 +57,18 @@ function checkHugePages(ctx: RuleContext, ref: ContainerRef): void {
     const size = name.slice('hugepages-'.length);
     const page = parseQuantity(size);
     const q = typeof value === 'string' || typeof value === 'number' ? parseQuantity(value) : undefined;
-    if (!page || !Number.isInteger(page.value) || page.value <= 0 || !q || q.value < 0) return; // other rules
+    if (!page || !Number.isInteger(page.value) || page.value <= 0) {
+      ctx.report(path, `${kind}.${name} of ${describe(ref)} names the page size ${show(size)}, which is not a positive whole number of bytes; name a page size the nodes have, such as hugepages-2Mi or hugepages-1Gi`);
+      return;
+    }
+    if (!q || q.value < 0) return; // other rules
     const bytes = Math.ceil(q.value);
     if (bytes % page.value !== 0) {
       const pages = Math.max(1, Math.round(bytes / page.value));
-      ctx.report(path, `${kind}.${name} ${show(value)} of ${describe(ref)} is ${bytes} bytes, not a whole number of ${size} pages; hugepages are amounts of memory, so use a multiple of ${size}, such as '${pages * Number(/^[0-9.]+/.exec(size)![0])}${size.replace(/^[0-9.]+/, '')}' for ${pages} page${pages === 1 ? '' : 's'}`);
+      // The example in the page size's own unit ('4Mi' for two 2Mi pages); in bytes when the size has no plain number ('+2Mi').
+      const parts = /^([0-9.]+)(.*)$/.exec(size);
+      const example = parts ? `${pages * Number(parts[1])}${parts[2]}` : String(pages * page.value);
+      ctx.report(path, `${kind}.${name} ${show(value)} of ${describe(ref)} is ${bytes} bytes, not a whole number of ${size} pages; hugepages are amounts of memory, so use a multiple of ${size}, such as '${example}' for ${pages} page${pages === 1 ? '' : 's'}`);
     }
   });
   if (hugePages && !cpuOrMemory) {

@@ -96,3 +96,23 @@ test.each<[string, unknown]>([
 ])('passes %s', (_case, resources) => {
   expect(findingsFor(resources)).toEqual([]);
 });
+
+describe('hugepages page sizes (bugs found by the mutation run, fixed)', () => {
+  const pod = (name: string, value: string) => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: nginx:1.25\n      resources:\n        limits: {memory: 1Gi, '${name}': '${value}'}\n`;
+
+  test('fails when a page size is not a positive whole number of bytes', () => {
+    // A key with a dot is written ['...'] in a path.
+    for (const [size, path] of [['abc', 'limits.hugepages-abc'], ['0', 'limits.hugepages-0'], ['1.5', "limits['hugepages-1.5']"]]) {
+      expect(lintText(pod(`hugepages-${size}`, '2Mi'), 'p.yaml').map(f => `${f.rule} ${f.path}: ${f.message}`)).toEqual([
+        `quantity spec.containers[0].resources.${path}: limits.hugepages-${size} of container 'a' names the page size '${size}', which is not a positive whole number of bytes; name a page size the nodes have, such as hugepages-2Mi or hugepages-1Gi`,
+      ]);
+    }
+  });
+
+  test('a signed page size does not stop the rule: the example is in bytes', () => {
+    const findings = lintText(pod('hugepages-+2Mi', '3Mi'), 'p.yaml').filter(f => f.rule === 'quantity');
+    expect(findings.map(f => f.message)).toEqual([
+      "limits.hugepages-+2Mi '3Mi' of container 'a' is 3145728 bytes, not a whole number of +2Mi pages; hugepages are amounts of memory, so use a multiple of +2Mi, such as '4194304' for 2 pages",
+    ]);
+  });
+});
