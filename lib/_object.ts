@@ -252,6 +252,23 @@ function ownerOf(obj: ApiObject): IConstruct {
 }
 
 /**
+ * @internal What a construct of this library reports at synth: the errors of its own check (run
+ * once per change), then its app-wide findings; warnings of both are printed and recorded. Never
+ * throws: a check that fails is reported as `failed(reason)`.
+ */
+export function _validateObject(owner: IConstruct, apiObject: ApiObject, check: () => { errors: string[]; warnings: string[] }, failed: (reason: string) => string): string[] {
+  let result: { errors: string[]; warnings: string[] };
+  try {
+    result = check();
+  } catch (e) {
+    return [failed(e instanceof Error ? e.message : String(e))];
+  }
+  const app = _appFindings(apiObject);
+  _emitWarnings(owner, [...result.warnings, ...app.warnings]);
+  return [...result.errors, ...app.errors];
+}
+
+/**
  * @internal The app-wide findings about one object in this synth: a `duplicate-object` error when
  * it repeats an earlier object, and the cross-object rules' errors and warnings, as lines
  * `field: message [rule-id]`.
@@ -338,7 +355,9 @@ export abstract class KubeObject extends Construct {
     this.apiObject = resource;
     this.metadata = resource.metadata;
     _trackMetadata(this.metadata);
-    this.node.addValidation({ validate: () => this.validateObject() });
+    this.node.addValidation({
+      validate: () => _validateObject(this, resource, () => this.check(), reason => `metadata: the ${kind} could not be checked (${reason}); check its props, and report this input to cdk8s-pods [pod]`),
+    });
     _registerObject(resource, () => this.check().manifest);
   }
 
@@ -349,18 +368,6 @@ export abstract class KubeObject extends Construct {
     const issues: Array<{ path: FieldPath; message: string }> = [];
     const spec = this._renderSpec((path, message) => issues.push({ path, message }));
     return { body: { spec }, issues };
-  }
-
-  private validateObject(): string[] {
-    let result: { errors: string[]; warnings: string[] };
-    try {
-      result = this.check();
-    } catch (e) {
-      return [`metadata: the ${this.apiObject.kind} could not be checked (${e instanceof Error ? e.message : String(e)}); check its props, and report this input to cdk8s-pods [pod]`];
-    }
-    const app = _appFindings(this.apiObject);
-    _emitWarnings(this, [...result.warnings, ...app.warnings]);
-    return [...result.errors, ...app.errors];
   }
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {

@@ -1,7 +1,7 @@
 import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { _appFindings, _checkObject, _emitWarnings, KUBERNETES_VERSION_CONTEXT, _metadataJson, _OrderedObject, _registerObject, _trackMetadata } from './_object';
+import { _checkObject, KUBERNETES_VERSION_CONTEXT, _metadataJson, _OrderedObject, _registerObject, _trackMetadata, _validateObject } from './_object';
 import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
 import { FieldPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, show } from './rules';
 import { PodSecurityStandard } from './security';
@@ -497,15 +497,7 @@ export class Pod extends Construct {
         ? [`metadata: the pod is the template of ${this.templateOf.node.path} and writes no Pod of its own, so the patch added to ApiObject.of(pod) is not written; patch ApiObject.of(workload) instead, where the pod spec is at /spec/template/spec (/spec/jobTemplate/spec/template/spec for a CronJob) [pod]`]
         : [];
     }
-    let result: { errors: string[]; warnings: string[] };
-    try {
-      result = this.check();
-    } catch (e) {
-      return [`spec: the pod could not be checked (${e instanceof Error ? e.message : String(e)}); check the props of the pod, and report this input to cdk8s-pods [pod]`];
-    }
-    const app = _appFindings(this.apiObject);
-    _emitWarnings(this, [...result.warnings, ...app.warnings]);
-    return [...result.errors, ...app.errors];
+    return _validateObject(this, this.apiObject, () => this.check(), reason => `spec: the pod could not be checked (${reason}); check the props of the pod, and report this input to cdk8s-pods [pod]`);
   }
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {

@@ -1,6 +1,6 @@
 import { ApiObject, ApiObjectMetadataDefinition, Cron, Duration, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
-import { _appFindings, _checkObject, _emitWarnings, _metadataJson, _OrderedObject, _registerObject, _trackMetadata } from './_object';
+import { _checkObject, _metadataJson, _OrderedObject, _registerObject, _trackMetadata, _validateObject } from './_object';
 import { _compact, _isPlainObject, _nameFromId, _nonEmpty, _quantity, _refName, _seconds, _snapshot } from './_util';
 import { Pod } from './pod';
 import { FieldPath, show } from './rules';
@@ -143,7 +143,9 @@ export abstract class Workload extends Construct {
     this.apiObject = resource;
     this.metadata = resource.metadata;
     _trackMetadata(this.metadata);
-    this.node.addValidation({ validate: () => this.validateWorkload() });
+    this.node.addValidation({
+      validate: () => _validateObject(this, resource, () => this.check(), reason => `spec: the ${kind} could not be checked (${reason}); check its props and its template's, and report this input to cdk8s-pods [pod]`),
+    });
     _registerObject(resource, () => this.check().manifest);
   }
 
@@ -166,28 +168,15 @@ export abstract class Workload extends Construct {
 
   /** The spec, rendered once per change of the template (the workload's own props do not change). */
   private spec(): object {
-    const t = this.template._renderTemplate();
-    if (this.rendered?.key !== t.key) this.rendered = { key: t.key, spec: this._renderSpec(_compact({ metadata: _nonEmptyObject(t.metadata), spec: t.spec }), NO_REPORT) };
-    return this.rendered.spec;
+    return this.rendered?.key === this.template._renderTemplate().key ? this.rendered.spec : this.renderSpec(NO_REPORT);
   }
 
+  /** Renders the spec, reporting props problems, and keeps it for `spec()`. */
   private renderSpec(report: (path: FieldPath, message: string) => void): object {
     const t = this.template._renderTemplate();
     const spec = this._renderSpec(_compact({ metadata: _nonEmptyObject(t.metadata), spec: t.spec }), report);
     this.rendered = { key: t.key, spec };
     return spec;
-  }
-
-  private validateWorkload(): string[] {
-    let result: { errors: string[]; warnings: string[] };
-    try {
-      result = this.check();
-    } catch (e) {
-      return [`spec: the ${this.kind} could not be checked (${e instanceof Error ? e.message : String(e)}); check its props and its template's, and report this input to cdk8s-pods [pod]`];
-    }
-    const app = _appFindings(this.apiObject);
-    _emitWarnings(this, [...result.warnings, ...app.warnings]);
-    return [...result.errors, ...app.errors];
   }
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {
@@ -227,6 +216,12 @@ function renderSelector(kind: string, given: LabelSelector | undefined, labels: 
   return { matchLabels: Object.fromEntries(keys.map(k => [k, labels[k]])) };
 }
 
+/** A RollingUpdate strategy, with its `rollingUpdate` parameters only when some are given (in the order given). */
+function rollingUpdateJson(parameters: { [key: string]: unknown }): object {
+  const rollingUpdate = _compact(parameters);
+  return _compact({ type: 'RollingUpdate', rollingUpdate: Object.keys(rollingUpdate).length > 0 ? rollingUpdate : undefined });
+}
+
 // ---- Deployment ----------------------------------------------------------------------------------
 
 /** How a Deployment replaces old pods with new ones. */
@@ -237,8 +232,7 @@ export class DeploymentStrategy {
    * @param options.maxUnavailable pods below the desired count during the update (default 25%)
    */
   public static rollingUpdate(options: { readonly maxSurge?: PodCount; readonly maxUnavailable?: PodCount } = {}): DeploymentStrategy {
-    const rollingUpdate = _compact({ maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable });
-    return new DeploymentStrategy(_compact({ type: 'RollingUpdate', rollingUpdate: Object.keys(rollingUpdate).length > 0 ? rollingUpdate : undefined }));
+    return new DeploymentStrategy(rollingUpdateJson({ maxSurge: options.maxSurge, maxUnavailable: options.maxUnavailable }));
   }
 
   /** Stop every old pod before starting new ones (for apps that cannot run two versions at once). */
@@ -331,8 +325,7 @@ export class StatefulSetUpdateStrategy {
    * @param options.maxUnavailable pods that may be unavailable during the update (Kubernetes 1.24+ with the MaxUnavailableStatefulSet gate)
    */
   public static rollingUpdate(options: { readonly partition?: number; readonly maxUnavailable?: PodCount } = {}): StatefulSetUpdateStrategy {
-    const rollingUpdate = _compact({ partition: options.partition, maxUnavailable: options.maxUnavailable });
-    return new StatefulSetUpdateStrategy(_compact({ type: 'RollingUpdate', rollingUpdate: Object.keys(rollingUpdate).length > 0 ? rollingUpdate : undefined }));
+    return new StatefulSetUpdateStrategy(rollingUpdateJson({ partition: options.partition, maxUnavailable: options.maxUnavailable }));
   }
 
   /** Replace a pod only when it is deleted by hand. */
@@ -446,8 +439,7 @@ export class DaemonSetUpdateStrategy {
    * @param options.maxSurge nodes that may run an old and a new pod at once (default 0)
    */
   public static rollingUpdate(options: { readonly maxUnavailable?: PodCount; readonly maxSurge?: PodCount } = {}): DaemonSetUpdateStrategy {
-    const rollingUpdate = _compact({ maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge });
-    return new DaemonSetUpdateStrategy(_compact({ type: 'RollingUpdate', rollingUpdate: Object.keys(rollingUpdate).length > 0 ? rollingUpdate : undefined }));
+    return new DaemonSetUpdateStrategy(rollingUpdateJson({ maxUnavailable: options.maxUnavailable, maxSurge: options.maxSurge }));
   }
 
   /** Replace a pod only when it is deleted by hand. */
