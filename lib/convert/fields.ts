@@ -3,7 +3,7 @@
 // typed values whose rendering is exact (quantities, durations, enum members).
 import { Duration, Size } from 'cdk8s';
 import { _quantity, _seconds } from '../_util';
-import { call, Expr, json, sym } from './code';
+import { call, Expr, json, Key, sym } from './code';
 
 /** A field path as segments. */
 export type Segments = ReadonlyArray<string | number>;
@@ -121,4 +121,20 @@ export function secondsExpr(value: unknown): Expr | undefined {
     return undefined;
   }
   return call('Duration.seconds', json(value));
+}
+
+/** The name, namespace, labels and annotations of an object's metadata as prop entries; anything else is a note. */
+export function metadataEntries(metadata: unknown, what: string, notes: Notes): Array<[Key, Expr | undefined]> {
+  const m = new Fields(isObject(metadata) ? metadata : {}, ['metadata'], what, notes);
+  const entries: Array<[Key, Expr | undefined]> = [];
+  for (const key of ['name', 'namespace']) {
+    const v = m.take(key);
+    entries.push([key, isString(v) ? json(v) : undefined]);
+  }
+  for (const key of ['labels', 'annotations']) {
+    const v = m.take(key);
+    entries.push([key, isStringMap(v) && Object.keys(v).length > 0 ? json(v) : undefined]);
+  }
+  m.done();
+  return entries;
 }

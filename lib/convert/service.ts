@@ -2,7 +2,7 @@
 import { PathType } from '../ingress';
 import { ServiceType } from '../service';
 import { arr, construct, Expr, json, Key, obj, Stmt, THIS } from './code';
-import { enumMember, Fields, isInt, isObject, isString, isStringList, isStringMap, Notes } from './fields';
+import { enumMember, Fields, isInt, isObject, isString, isStringList, isStringMap, metadataEntries, Notes } from './fields';
 
 /** One way to write a Service or Ingress. */
 export interface ObjectCandidate {
@@ -25,21 +25,6 @@ export function kubeObjectCandidate(value: { readonly [key: string]: any }, id: 
     if (!['apiVersion', 'kind', 'metadata', 'spec'].includes(k)) notes.set(`/${k}`, `${what} has no ${k}`);
   }
   return { notes, stmts: [{ declare: handle, expr: construct(value.kind, THIS, json(id), obj(entries)) }] };
-}
-
-function metadataEntries(metadata: unknown, what: string, notes: Notes): Array<[Key, Expr | undefined]> {
-  const m = new Fields(isObject(metadata) ? metadata : {}, ['metadata'], what, notes);
-  const entries: Array<[Key, Expr | undefined]> = [];
-  for (const key of ['name', 'namespace']) {
-    const v = m.take(key);
-    entries.push([key, isString(v) ? json(v) : undefined]);
-  }
-  for (const key of ['labels', 'annotations']) {
-    const v = m.take(key);
-    entries.push([key, isStringMap(v) && Object.keys(v).length > 0 ? json(v) : undefined]);
-  }
-  m.done();
-  return entries;
 }
 
 const oneOf = (v: unknown, values: readonly string[]) => (isString(v) && values.includes(v) ? json(v) : undefined);

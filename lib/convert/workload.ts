@@ -3,7 +3,7 @@
 // as `template`, and the workload's own fields become its props.
 import { CompletionMode, ConcurrencyPolicy, AccessMode, LabelSelectorOperator, PodManagementPolicy } from '../workload';
 import { arr, call, construct, Expr, json, Key, obj, ref, Stmt, THIS } from './code';
-import { enumMember, Fields, isBool, isInt, isObject, isString, isStringList, isStringMap, Notes, secondsExpr, Segments, sizeExpr } from './fields';
+import { enumMember, Fields, isBool, isInt, isObject, isString, isStringList, isStringMap, metadataEntries, Notes, secondsExpr, Segments, sizeExpr } from './fields';
 import { camel, FreshName, podCandidates } from './pod';
 
 /** One way to write a workload: its template pod's statements, then the workload's. */
@@ -65,18 +65,7 @@ export function workloadCandidates(value: { readonly [key: string]: any }, id: s
 }
 
 function workloadProps(value: { readonly [key: string]: any }, kind: string, template: Expr, withSelector: boolean, notes: Notes): Expr | undefined {
-  const entries: Array<[Key, Expr | undefined]> = [];
-  const meta = isObject(value.metadata) ? value.metadata : {};
-  const m = new Fields(meta, ['metadata'], `${kind}Props`, notes);
-  for (const key of ['name', 'namespace']) {
-    const v = m.take(key);
-    entries.push([key, isString(v) ? json(v) : undefined]);
-  }
-  for (const key of ['labels', 'annotations']) {
-    const v = m.take(key);
-    entries.push([key, isStringMap(v) && Object.keys(v).length > 0 ? json(v) : undefined]);
-  }
-  m.done();
+  const entries = metadataEntries(value.metadata, `${kind}Props`, notes);
   const spec = isObject(value.spec) ? value.spec : {};
   const f = new Fields(spec, ['spec'], `${kind}Props`, notes);
   const int = (key: string, prop = key): [Key, Expr | undefined] => {
