@@ -1,6 +1,6 @@
 import { Chart, ChartProps } from 'cdk8s';
 import { Construct } from 'constructs';
-import { EnvValue, ImagePullPolicy, Pod, SharedVolumePod, SidecarPod, Volume } from '../lib';
+import { ContainerProps, EnvValue, ImagePullPolicy, Pod, SharedVolumePod, SidecarPod, Volume } from '../lib';
 
 /**
  * Every Pod of the study notes in ../shared/seeds, under the notes' own names, with their typos
@@ -36,25 +36,34 @@ export class SeedPodsChart extends Chart {
       nodeSelector: { gpu: 'true' },
       sharedVolumes: [html],
       volumes: [Volume.hostPath('host-volume', '/data/mysql')],
-      containers: [
-        {
-          name: 'kube-basic',
-          image: 'kube-basic:1.0',
-          imagePullPolicy: ImagePullPolicy.ALWAYS,
-          port: 8080,
-          env: {
-            PROFILE: EnvValue.literal('production'),
-            MESSAGE: EnvValue.literal('this application is running on $(PROFILE)'),
-          },
-          volumeMounts: [{ volume: html, path: '/var/html' }],
-        },
-        {
-          name: 'web-server',
-          image: 'nginx',
-          port: 80,
-          volumeMounts: [{ volume: html, path: '/usr/share/nginx/html' }],
-        },
-      ],
+      containers: kubeBasicContainers(html),
     });
   }
+}
+
+/**
+ * The notes' kube-basic containers: the app (its env referencing another variable) writing to the
+ * shared `html` volume at /var/html, and nginx serving it from /usr/share/nginx/html. Used by the
+ * bare seed pod and by the kube-basic Deployment of the workload examples.
+ */
+export function kubeBasicContainers(html: Volume): ContainerProps[] {
+  return [
+    {
+      name: 'kube-basic',
+      image: 'kube-basic:1.0',
+      imagePullPolicy: ImagePullPolicy.ALWAYS,
+      port: 8080,
+      env: {
+        PROFILE: EnvValue.literal('production'),
+        MESSAGE: EnvValue.literal('this application is running on $(PROFILE)'),
+      },
+      volumeMounts: [{ volume: html, path: '/var/html' }],
+    },
+    {
+      name: 'web-server',
+      image: 'nginx',
+      port: 80,
+      volumeMounts: [{ volume: html, path: '/usr/share/nginx/html' }],
+    },
+  ];
 }

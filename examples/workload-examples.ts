@@ -2,9 +2,10 @@ import { Chart, ChartProps, Cron, Duration, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import {
   AccessMode, CompletionMode, ConcurrencyPolicy, CronJob, DaemonSet, DaemonSetUpdateStrategy, Deployment, DeploymentStrategy, EnvValue,
-  GpuPod, ImagePullPolicy, Ingress, Job, KubernetesVersion, PathType, Pod, Probe, ResourcePresets, RestartPolicy, Service,
+  GpuPod, Ingress, Job, KubernetesVersion, PathType, Pod, Probe, ResourcePresets, RestartPolicy, Service,
   setKubernetesVersion, SharedVolumePod, StatefulSet, TaintEffect, TolerationOperator, Volume,
 } from '../lib';
+import { kubeBasicContainers } from './seed-pods';
 
 /**
  * Where the study notes end: a bare pod does not heal itself or scale, and its IP is internal and
@@ -53,20 +54,7 @@ export class WorkloadExamplesChart extends Chart {
       labels: { app: 'kube-basic', project: 'fastcampus' },
       nodeSelector: { gpu: 'true' },
       sharedVolumes: [html],
-      containers: [
-        {
-          name: 'kube-basic',
-          image: 'kube-basic:1.0',
-          imagePullPolicy: ImagePullPolicy.ALWAYS,
-          port: 8080,
-          env: {
-            PROFILE: EnvValue.literal('production'),
-            MESSAGE: EnvValue.literal('this application is running on $(PROFILE)'),
-          },
-          volumeMounts: [{ volume: html, path: '/var/html' }],
-        },
-        { name: 'web-server', image: 'nginx', port: 80, volumeMounts: [{ volume: html, path: '/usr/share/nginx/html' }] },
-      ],
+      containers: kubeBasicContainers(html),
     });
     new Deployment(this, 'KubeBasic', { name: 'kube-basic', template: kubeBasicPod });
 
