@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run mutate`: mutation testing of lib/ with StrykerJS (stryker.config.mjs), incremental: the results
 // are kept in test/mutation/stryker-incremental.json, so a rerun tests only what changed. Extra arguments go
-// to `stryker run`, e.g. `npm run mutate -- --mutate lib/volume.ts` for a partial run (it merges into the
+// to `stryker run`, e.g. `npm run mutate -- --mutate lib/model/volume.ts` for a partial run (it merges into the
 // incremental file), or `-- --force` to retest every mutant.
 //
 // The last line on stdout is a JSON summary computed from Stryker's JSON report (reports/mutation/mutation.json):

@@ -1,4 +1,4 @@
-// Containers of the model (lib/container.ts, lib/env.ts, lib/security.ts): exact fields for ports,
+// Containers of the model (lib/model/container.ts, lib/model/env.ts, lib/model/security.ts): exact fields for ports,
 // env and envFrom, security contexts and resource presets, and the errors about them.
 import { Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';

@@ -1,4 +1,4 @@
-// The pod model (lib/pod.ts, lib/toleration.ts): the default name, tolerations, which containers
+// The pod model (lib/constructs/pod.ts, lib/model/toleration.ts): the default name, tolerations, which containers
 // run together for the port-clash rule, and the render cache: every change made after a synth
 // must show in the next synth's output and findings.
 import { Chart, Testing } from 'cdk8s';

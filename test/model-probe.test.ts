@@ -1,4 +1,4 @@
-// Probes and lifecycle hooks of the model (lib/probe.ts): exact fields, timings in whole seconds,
+// Probes and lifecycle hooks of the model (lib/model/probe.ts): exact fields, timings in whole seconds,
 // and the errors for what Kubernetes rejects.
 import { Duration, Testing } from 'cdk8s';
 import { ContainerProps, LifecycleHandler, Pod, Probe } from '../lib';

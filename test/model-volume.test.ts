@@ -1,4 +1,4 @@
-// Volumes and mounts of the model (lib/volume.ts, lib/container.ts): exact fields of every
+// Volumes and mounts of the model (lib/model/volume.ts, lib/model/container.ts): exact fields of every
 // source, projected volumes, mount options, automatic declaration, and the errors about them.
 import { Size, Testing } from 'cdk8s';
 import { EmptyDirMedium, HostPathVolumeType, MountPropagation, Pod, ProjectedSource, Volume } from '../lib';

@@ -2,7 +2,7 @@
 // typed props do not take (the escape hatch carries those, with the reason recorded here), and
 // typed values whose rendering is exact (quantities, durations, enum members).
 import { Duration, Size } from 'cdk8s';
-import { _quantity, _seconds } from '../_util';
+import { _quantity, _seconds } from '../model/_util';
 import { call, Expr, json, Key, sym } from './code';
 
 /** A field path as segments. */

@@ -2,8 +2,8 @@
 // it is: GpuPod, SidecarPod, SharedVolumePod or Pod. The converter proposes candidates, most
 // idiomatic first; the chart converter keeps the first that synthesizes the input exactly.
 import * as kplus from 'cdk8s-plus-28';
-import { NodeLabel } from '../node-selector';
-import { TolerationOperator } from '../toleration';
+import { NodeLabel } from '../model/node-selector';
+import { TolerationOperator } from '../model/toleration';
 import { arr, call, Expr, json, Key, obj, ref, Stmt, sym } from './code';
 import { containerProps, seccomp } from './container';
 import { enumMember, Fields, isBool, isInt, isNumber, isObject, isString, isStringMap, Notes, pointer, secondsExpr, Segments, sizeExpr } from './fields';

@@ -1,6 +1,6 @@
 // Services and Ingresses as the library's `Service` and `Ingress` constructs.
-import { PathType } from '../ingress';
-import { ServiceType } from '../service';
+import { PathType } from '../constructs/ingress';
+import { ServiceType } from '../constructs/service';
 import { arr, construct, Expr, json, Key, obj, Stmt, THIS } from './code';
 import { enumMember, Fields, isInt, isObject, isString, isStringList, isStringMap, metadataEntries, Notes } from './fields';
 

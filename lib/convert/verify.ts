@@ -3,22 +3,22 @@
 import { ApiObject, App, Chart, Duration, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { EnvFrom, EnvValue } from '../env';
-import { GpuPod, GpuVendor } from '../gpu-pod';
-import { NodeLabel } from '../node-selector';
-import { Pod, setKubernetesVersion, SidecarMode } from '../pod';
-import { LifecycleHandler, Probe } from '../probe';
+import { EnvFrom, EnvValue } from '../model/env';
+import { GpuPod, GpuVendor } from '../constructs/gpu-pod';
+import { NodeLabel } from '../model/node-selector';
+import { Pod, setKubernetesVersion, SidecarMode } from '../constructs/pod';
+import { LifecycleHandler, Probe } from '../model/probe';
 import { KubernetesVersion } from '../rules';
-import { SharedVolumePod } from '../shared-volume-pod';
-import { SidecarPod } from '../sidecar-pod';
-import { TolerationOperator } from '../toleration';
-import { Ingress, PathType } from '../ingress';
-import { Service, ServiceType } from '../service';
-import { ProjectedSource, Volume } from '../volume';
+import { SharedVolumePod } from '../constructs/shared-volume-pod';
+import { SidecarPod } from '../constructs/sidecar-pod';
+import { TolerationOperator } from '../model/toleration';
+import { Ingress, PathType } from '../constructs/ingress';
+import { Service, ServiceType } from '../constructs/service';
+import { ProjectedSource, Volume } from '../model/volume';
 import {
   AccessMode, CompletionMode, ConcurrencyPolicy, CronJob, DaemonSet, DaemonSetUpdateStrategy, Deployment, DeploymentStrategy, Job, LabelSelectorOperator,
   PodManagementPolicy, StatefulSet, StatefulSetUpdateStrategy,
-} from '../workload';
+} from '../constructs/workload';
 import { run, Stmt } from './code';
 
 /** Every symbol the generated program may import, by module, with its value for evaluation. */

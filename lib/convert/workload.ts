@@ -1,7 +1,7 @@
 // Workloads (Deployment, StatefulSet, DaemonSet, Job, CronJob) as the library's workload
 // constructs: the pod template becomes a pod construct (the same converter as a Pod's), passed
 // as `template`, and the workload's own fields become its props.
-import { CompletionMode, ConcurrencyPolicy, AccessMode, LabelSelectorOperator, PodManagementPolicy } from '../workload';
+import { CompletionMode, ConcurrencyPolicy, AccessMode, LabelSelectorOperator, PodManagementPolicy } from '../constructs/workload';
 import { arr, call, construct, Expr, json, Key, obj, ref, Stmt, THIS } from './code';
 import { enumMember, Fields, isBool, isInt, isObject, isString, isStringList, isStringMap, metadataEntries, Notes, secondsExpr, Segments, sizeExpr } from './fields';
 import { camel, FreshName, podCandidates } from './pod';

@@ -1,11 +1,11 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Container, ContainerProps } from './container';
+import { Container, ContainerProps } from '../model/container';
 import { Pod, PodProps } from './pod';
-import { show } from './rules';
-import { TolerationOperator } from './toleration';
-import { Volume } from './volume';
+import { show } from '../rules';
+import { TolerationOperator } from '../model/toleration';
+import { Volume } from '../model/volume';
 
 /**
  * A GPU resource advertised by a device plugin. An open set: use a constant, a MIG profile, or

@@ -2,12 +2,12 @@ import { ApiObject, ApiObjectMetadataDefinition, Duration, Lazy } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { _checkObject, KUBERNETES_VERSION_CONTEXT, _metadataJson, _OrderedObject, _registerObject, _trackMetadata, _validateObject } from './_object';
-import { Container, ContainerProps, SeccompProfile, _isVolume, _renderSeccomp } from './container';
-import { FieldPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, show } from './rules';
-import { PodSecurityStandard } from './security';
-import { Toleration, _renderToleration } from './toleration';
-import { Volume } from './volume';
-import { _compact, _isPlainObject, _mapList, _nameFromId, _nonEmpty, _nonEmptyMap, _refName, _seconds, _snapshot } from './_util';
+import { Container, ContainerProps, _isVolume, _renderSeccomp } from '../model/container';
+import { FieldPath, KubernetesVersion, kubernetesMinor, kubernetesVersionProblem, show } from '../rules';
+import { PodSecurityContext, PodSecurityStandard } from '../model/security';
+import { Toleration, _renderToleration } from '../model/toleration';
+import { Volume } from '../model/volume';
+import { _compact, _isPlainObject, _mapList, _nameFromId, _nonEmpty, _nonEmptyMap, _refName, _seconds, _snapshot } from '../model/_util';
 
 export { KUBERNETES_VERSION_CONTEXT, POD_WARNING_METADATA, POD_WARNINGS_CONTEXT } from './_object';
 
@@ -43,24 +43,6 @@ export enum SidecarMode {
    * then blocks the pod in `Init` forever.
    */
   NATIVE = 'native',
-}
-
-/** The security context of the whole pod; container contexts override it per field. */
-export interface PodSecurityContext {
-  /** @default - the image's user */
-  readonly runAsUser?: number;
-  /** @default - the image's group */
-  readonly runAsGroup?: number;
-  /** @default - not enforced */
-  readonly runAsNonRoot?: boolean;
-  /** @default - volumes keep their owner group */
-  readonly fsGroup?: number;
-  /** @default - none */
-  readonly supplementalGroups?: number[];
-  /** @default - the runtime's default (Unconfined on most clusters) */
-  readonly seccompProfile?: SeccompProfile;
-  /** @default - none */
-  readonly sysctls?: { readonly [name: string]: string };
 }
 
 /**

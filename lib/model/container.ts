@@ -1,8 +1,8 @@
 import type * as kplus from 'cdk8s-plus-28';
 import { EnvFrom, EnvValue } from './env';
 import { ContainerLifecycle, Probe } from './probe';
-import type { FieldPath } from './rules/engine';
-import { show } from './rules/engine';
+import type { FieldPath } from '../rules/engine';
+import { show } from '../rules/engine';
 import { Volume } from './volume';
 import { _compact, _isPlainObject, _nonEmpty, _quantity, _Report, _snapshot } from './_util';
 

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
-import { Container, ContainerProps } from './container';
+import { Container, ContainerProps } from '../model/container';
 import { Pod, PodProps } from './pod';
-import { show } from './rules';
+import { show } from '../rules';
 
 /** Properties of a `SidecarPod`. */
 export interface SidecarPodProps extends Omit<PodProps, 'containers' | 'sidecars'> {

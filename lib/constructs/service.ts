@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
 import { KubeObject, _metadataJson, ObjectMetadataProps } from './_object';
-import { _compact, _isPlainObject, _mapList, _snapshot } from './_util';
+import { _compact, _isPlainObject, _mapList, _snapshot } from '../model/_util';
 import { Pod } from './pod';
-import { FieldPath, show } from './rules';
+import { FieldPath, show } from '../rules';
 import { Workload } from './workload';
 
 /**

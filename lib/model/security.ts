@@ -1,9 +1,26 @@
 import { Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import type { ContainerResources, ContainerSecurityContext } from './container';
-import type { PodSecurityContext } from './pod';
+import type { ContainerResources, ContainerSecurityContext, SeccompProfile } from './container';
 
-export { PodSecurityStandard } from './rules/engine';
+export { PodSecurityStandard } from '../rules/engine';
+
+/** The security context of the whole pod; container contexts override it per field. */
+export interface PodSecurityContext {
+  /** @default - the image's user */
+  readonly runAsUser?: number;
+  /** @default - the image's group */
+  readonly runAsGroup?: number;
+  /** @default - not enforced */
+  readonly runAsNonRoot?: boolean;
+  /** @default - volumes keep their owner group */
+  readonly fsGroup?: number;
+  /** @default - none */
+  readonly supplementalGroups?: number[];
+  /** @default - the runtime's default (Unconfined on most clusters) */
+  readonly seccompProfile?: SeccompProfile;
+  /** @default - none */
+  readonly sysctls?: { readonly [name: string]: string };
+}
 
 /**
  * Opt-in hardened security contexts. Nothing is hardened unless the code asks for it:

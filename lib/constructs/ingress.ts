@@ -1,8 +1,8 @@
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { KubeObject, ObjectMetadataProps } from './_object';
-import { _compact, _isPlainObject, _mapList, _nonEmpty, _refName, _snapshot } from './_util';
-import { FieldPath } from './rules';
+import { _compact, _isPlainObject, _mapList, _nonEmpty, _refName, _snapshot } from '../model/_util';
+import { FieldPath } from '../rules';
 
 /**
  * How an Ingress path matches request paths.

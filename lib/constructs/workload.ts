@@ -1,9 +1,9 @@
 import { ApiObject, ApiObjectMetadataDefinition, Cron, Duration, Lazy, Size } from 'cdk8s';
 import { Construct } from 'constructs';
 import { _checkObject, _metadataJson, _OrderedObject, _registerObject, _trackMetadata, _validateObject } from './_object';
-import { _compact, _isPlainObject, _nameFromId, _nonEmpty, _quantity, _refName, _seconds, _snapshot } from './_util';
+import { _compact, _isPlainObject, _nameFromId, _nonEmpty, _quantity, _refName, _seconds, _snapshot } from '../model/_util';
 import { Pod } from './pod';
-import { FieldPath, show } from './rules';
+import { FieldPath, show } from '../rules';
 
 /** An absolute number of pods, or a percentage of the desired pods such as `'25%'`. */
 export type PodCount = number | `${number}%`;

@@ -1,5 +1,5 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
-import type { FieldPath } from './rules/engine';
+import type { FieldPath } from '../rules/engine';
 
 const BINARY_UNITS: ReadonlyArray<[string, (s: Size) => number]> = [
   ['Pi', s => s.toPebibytes({ rounding: SizeRoundingBehavior.NONE })],

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
-import { Container, ContainerProps, VolumeMount, _isVolume } from './container';
+import { Container, ContainerProps, VolumeMount, _isVolume } from '../model/container';
 import { Pod, PodProps } from './pod';
-import { show } from './rules';
-import { Volume } from './volume';
+import { show } from '../rules';
+import { Volume } from '../model/volume';
 
 /** Properties of a `SharedVolumePod`. */
 export interface SharedVolumePodProps extends Omit<PodProps, 'containers'> {

@@ -3,8 +3,8 @@
 // (objects defined twice, and how objects refer to each other: Services, Ingresses, StatefulSets).
 import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { _nameFromId, _snapshot } from './_util';
-import { checkManifest, checkObjects, FieldPath, Finding, formatFinding, formatPath, KubernetesVersion, kubernetesVersionProblem, namespacePhrase, objectIdentity, ObjectSummary, PodSecurityStandard, podSecurityStandardProblem, summarizeObject } from './rules';
+import { _nameFromId, _snapshot } from '../model/_util';
+import { checkManifest, checkObjects, FieldPath, Finding, formatFinding, formatPath, KubernetesVersion, kubernetesVersionProblem, namespacePhrase, objectIdentity, ObjectSummary, PodSecurityStandard, podSecurityStandardProblem, summarizeObject } from '../rules';
 
 /** Shared empty list, so an object without findings holds no array of its own. */
 const NO_LINES: string[] = [];
