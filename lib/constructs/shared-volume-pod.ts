@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Container, ContainerProps, VolumeMount, _isVolume } from '../model/container';
+import { Container, ContainerProps, _isVolume, _mountedVolumeName } from '../model/container';
 import { Pod, PodProps } from './pod';
 import { show } from '../rules';
 import { Volume } from '../model/volume';
@@ -39,7 +39,7 @@ export class SharedVolumePod extends Pod {
     this.sharedVolumes.forEach((volume, i) => {
       // Not a Volume (a plain-JS caller's null): the pod's own rules report the volume.
       if (!_isVolume(volume)) return;
-      const users = all.filter(c => c.volumeMounts.some(m => mountedName(m) === volume.name));
+      const users = all.filter(c => c.volumeMounts.some(m => _mountedVolumeName(m) === volume.name));
       if (users.length < 2) {
         const who = users.length === 0 ? 'no container' : `only container '${users[0].name}'`;
         errors.push(`sharedVolumes[${i}]: shared volume ${show(volume.name)} is mounted by ${who}; a SharedVolumePod shares each volume between two or more containers, so mount it in another container or use Pod [shared-volume-pod]`);
@@ -47,9 +47,4 @@ export class SharedVolumePod extends Pod {
     });
     return errors;
   }
-}
-
-function mountedName(m: VolumeMount | null | undefined): unknown {
-  if (typeof m !== 'object' || m === null) return undefined;
-  return typeof m.volume === 'string' ? m.volume : _isVolume(m.volume) ? m.volume.name : undefined;
 }

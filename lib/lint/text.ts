@@ -1,4 +1,4 @@
-import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { Document, isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, YAMLMap } from 'yaml';
 import { CheckOptions, checkManifest, checkObjects, didYouMean, FieldPath, Finding, formatPath, isObject, kubernetesVersionProblem, namespacePhrase, objectIdentity, ObjectSummary, podSecurityStandardProblem, RULE_IDS, summarizeObject, summaryPaths } from '../rules';
 import { expectsString, isKnownField, nearestField } from '../rules/schema';
 import type { DocumentText } from './files';
@@ -247,8 +247,8 @@ export function lintDocument(source: DocumentText, file: string, options: CheckO
         const segments = [...base, ...f.segments];
         let message = f.message;
         if (f.rule === 'field-type') {
-          const node: any = doc.getIn(segments, true);
-          if (node?.range) wrongType.add(lineAt(node.range[0]));
+          const node = doc.getIn(segments, true);
+          if (isNode(node) && node.range) wrongType.add(lineAt(node.range[0]));
           // Suggest quoting the value as it was written (`gpu: yes` -> "yes"), not as YAML read it (true).
           if (isScalar(node) && typeof node.source === 'string' && node.source !== '') {
             message = message.replace(/quote it: "[^"]*"$/, `quote it: ${JSON.stringify(node.source)}`);
@@ -339,15 +339,15 @@ type WalkReport = (line: number, segments: FieldPath, message: string, rule: str
  */
 function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, plainColon: Map<number, FieldPath>, report: WalkReport): void {
   const lineOfNode = (node: { range?: [number, number, number] | null }) => (node.range ? lines.linePos(node.range[0]).line : 1);
-  const mergeSource = (node: unknown): unknown => (isAlias(node) ? (node as Alias).resolve(doc) : node);
+  const mergeSource = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
   const visit = (node: unknown, segments: FieldPath, depth: number): void => {
     if (depth > 1000) throw new RangeError('more than 1000 levels');
     if (isAlias(node)) {
-      if ((node as Alias).resolve(doc) === undefined) report(lineOfNode(node as any), segments, `YAML syntax: the alias *${(node as Alias).source} has no anchor &${(node as Alias).source} before it; define the anchor first or write the value out`, 'yaml-syntax');
+      if (node.resolve(doc) === undefined) report(lineOfNode(node), segments, `YAML syntax: the alias *${node.source} has no anchor &${node.source} before it; define the anchor first or write the value out`, 'yaml-syntax');
       return;
     }
     if (isScalar(node)) {
-      const s = node as Scalar;
+      const s = node;
       if ((s.type === 'BLOCK_LITERAL' || s.type === 'BLOCK_FOLDED' || s.type === 'QUOTE_DOUBLE' || s.type === 'QUOTE_SINGLE') && s.range) {
         const from = lines.linePos(s.range[0]).line;
         const to = lines.linePos(s.range[1]).line;
@@ -359,19 +359,19 @@ function walk(doc: Document.Parsed, lines: LineCounter, textLines: Set<number>, 
     }
     if (isMap(node)) {
       const seen = new Map<unknown, number>();
-      for (const pair of (node as YAMLMap).items) {
-        const key = isScalar(pair.key) ? (pair.key as Scalar).value : pair.key;
-        if (key === '<<' || (isScalar(pair.key) && (pair.key as Scalar).source === '<<')) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (key === '<<' || (isScalar(pair.key) && pair.key.source === '<<')) {
           const sources = isSeq(pair.value) ? pair.value.items : [pair.value];
           for (const src of sources) {
             const target = mergeSource(src);
             if (target === undefined && isAlias(src)) visit(src, segments, depth + 1);
-            else if (!isMap(target)) report(lineOfNode(pair.key as any), segments, 'YAML syntax: a merge key (<<) must name a mapping or a list of mappings, not a scalar or a list; fix the alias', 'yaml-syntax');
+            else if (!isMap(target)) report(isNode(pair.key) ? lineOfNode(pair.key) : 1, segments, 'YAML syntax: a merge key (<<) must name a mapping or a list of mappings, not a scalar or a list; fix the alias', 'yaml-syntax');
           }
           continue;
         }
         if (isScalar(pair.key) || typeof key !== 'object') {
-          const line = isPair(pair) && pair.key && typeof pair.key === 'object' ? lineOfNode(pair.key as any) : 1;
+          const line = isPair(pair) && isNode(pair.key) ? lineOfNode(pair.key) : 1;
           const first = seen.get(key);
           if (first !== undefined) {
             report(line, [...segments, String(key)], `field '${String(key)}' is given twice (lines ${first} and ${line}): one value is silently lost (kubectl keeps the last; the API server's strict decoding rejects a body with both); remove one`, 'duplicate-key');
@@ -433,19 +433,19 @@ function errorMessage(e: unknown): string {
 export function lineOf(doc: Document, segments: FieldPath, lines: LineCounter): number | undefined {
   for (let n = segments.length; n >= 0; n--) {
     const prefix = segments.slice(0, n);
-    let node: any;
+    let node: unknown;
     try {
       node = n === 0 ? doc.contents : doc.getIn(prefix, true);
     } catch {
       node = undefined;
     }
-    if (node && Array.isArray(node.range)) {
+    if (isNode(node) && Array.isArray(node.range)) {
       if (n > 0) {
-        const parent: any = n === 1 ? doc.contents : doc.getIn(prefix.slice(0, -1), true);
+        const parent = n === 1 ? doc.contents : doc.getIn(prefix.slice(0, -1), true);
         if (isMap(parent)) {
-          const pair = parent.items.find((p: any) => (isScalar(p.key) ? (p.key as Scalar).value : p.key) === prefix[n - 1]);
-          const key = pair?.key as Node | undefined;
-          if (key && Array.isArray(key.range)) return lines.linePos(key.range[0]).line;
+          const pair = parent.items.find(p => (isScalar(p.key) ? p.key.value : p.key) === prefix[n - 1]);
+          const key = pair?.key;
+          if (isNode(key) && Array.isArray(key.range)) return lines.linePos(key.range[0]).line;
         }
       }
       return lines.linePos(node.range[0]).line;

@@ -341,6 +341,15 @@ export class Container {
 }
 
 /** @internal Whether `value` is a `Volume` (by duck type, so copies of this library mix). */
+/**
+ * @internal The name of the volume a mount refers to: the name given, or the Volume object's name;
+ * undefined for anything else (a plain-JS caller's odd value, which renderMount reports).
+ */
+export function _mountedVolumeName(m: VolumeMount | null | undefined): string | undefined {
+  if (typeof m !== 'object' || m === null) return undefined;
+  return typeof m.volume === 'string' ? m.volume : _isVolume(m.volume) ? m.volume.name : undefined;
+}
+
 export function _isVolume(value: unknown): value is Volume {
   return value instanceof Volume || (typeof value === 'object' && value !== null && typeof (value as Volume)._toJson === 'function' && 'kind' in value);
 }
@@ -383,12 +392,8 @@ function renderEnvFrom(e: EnvFrom, path: FieldPath, label: string, report: _Repo
 
 function renderMount(m: VolumeMount, path: FieldPath, label: string, report: _Report): unknown {
   if (!_isPlainObject(m)) return m; // null or another odd item: field-type
-  let name: unknown;
-  if (typeof m.volume === 'string') {
-    name = m.volume;
-  } else if (_isVolume(m.volume)) {
-    name = m.volume.name;
-  } else {
+  const name = _mountedVolumeName(m);
+  if (name === undefined) {
     report([...path, 'name'], `volume of the mount at ${show(m.path)} in ${label} is ${show(m.volume)} but must be a Volume or the name of a volume the pod declares; pass the Volume object, such as Volume.emptyDir('cache'), or its name`);
   }
   return _compact({

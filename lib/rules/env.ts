@@ -1,5 +1,5 @@
 import { containersOf, defineRule, describe, didYouMean, FieldPath, isObject, kubernetesMinor, PodRuleContext, RuleContext, show } from './engine';
-import { configKeyProblem, dnsSubdomainProblem, envNameProblem, parseQuantity, qualifiedNameProblem, toDnsName, toEnvName } from './formats';
+import { configKeyProblem, dnsSubdomainProblem, ENV_VAR_NAME, envNameProblem, parseQuantity, qualifiedNameProblem, toDnsName, toEnvName } from './formats';
 
 const VALUE_FROM_SOURCES = ['fieldRef', 'resourceFieldRef', 'configMapKeyRef', 'secretKeyRef'];
 
@@ -92,7 +92,7 @@ export function variableReferences(text: string): string[] {
     const close = text.indexOf(')', i + 2);
     if (close < 0) break;
     const name = text.slice(i + 2, close);
-    if (/^[-._a-zA-Z][-._a-zA-Z0-9]*$/.test(name)) out.push(name);
+    if (ENV_VAR_NAME.test(name)) out.push(name);
     i = close;
   }
   return out;

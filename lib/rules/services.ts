@@ -1,7 +1,7 @@
 // The services family: Services and Ingresses, as the API server validates them on create.
 import { isIP } from 'net';
 import { defineRule, FieldPath, isObject, show } from './engine';
-import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
+import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, isPortNumber, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
 
 /** The NodePort range of a kube-apiserver with its default --service-node-port-range. */
 const NODE_PORT_MIN = 30000;
@@ -43,7 +43,7 @@ export const service = defineRule({
         else names.set(p.name, i);
       }
       if (typeof p.port === 'number' && Number.isInteger(p.port)) {
-        if (p.port < 1 || p.port > 65535) ctx.report([...at, 'port'], `Service port ${p.port} is outside 1-65535; use the port clients connect to, such as 80`);
+        if (!isPortNumber(p.port)) ctx.report([...at, 'port'], `Service port ${p.port} is outside 1-65535; use the port clients connect to, such as 80`);
         else {
           const key = `${p.port}/${protocol}`;
           const first = seen.get(key);
@@ -53,7 +53,7 @@ export const service = defineRule({
         }
       }
       const target = p.targetPort;
-      if (typeof target === 'number' && Number.isInteger(target) && target !== 0 && (target < 1 || target > 65535)) {
+      if (typeof target === 'number' && Number.isInteger(target) && target !== 0 && !isPortNumber(target)) {
         ctx.report([...at, 'targetPort'], `targetPort ${target} is outside 1-65535; use the port the pods listen on, or the name of a container port`);
       } else if (typeof target === 'string' && target !== '') {
         const problem = portNameProblem(target);
@@ -168,7 +168,7 @@ export const ingress = defineRule({
         const problem = portNameProblem(port.name);
         if (problem) ctx.report([...at, 'service', 'port', 'name'], `backend port name ${show(port.name)} ${problem}; use the name of a port of the Service, such as 'http'`);
       } else if (hasNumber) {
-        if (Number.isInteger(port.number) && (port.number < 1 || port.number > 65535)) ctx.report([...at, 'service', 'port', 'number'], `backend port ${port.number} is outside 1-65535; use a port of the Service, such as 80`);
+        if (Number.isInteger(port.number) && !isPortNumber(port.number)) ctx.report([...at, 'service', 'port', 'number'], `backend port ${port.number} is outside 1-65535; use a port of the Service, such as 80`);
       } else {
         ctx.report([...at, 'service', 'port'], 'the backend service has no port; set port.number (such as 80) or port.name (such as http)');
       }
