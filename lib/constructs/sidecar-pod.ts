@@ -38,10 +38,12 @@ export class SidecarPod extends Pod {
     this.app = this.containers[0];
     const sidecars = Array.isArray(p.sidecars) ? p.sidecars : [];
     this.sidecars = sidecars.map(s => this.addSidecar(s));
+    // What the props gave, as they were given: changing the props object afterwards changes nothing.
+    const given = p.sidecars === undefined || (Array.isArray(p.sidecars) && p.sidecars.length === 0) ? 'none' : show(p.sidecars);
     this.node.addValidation({
       // The pod as it is synthesized: sidecars added with addSidecar() after construction count.
       validate: () => (this._sidecarCount === 0
-        ? [`sidecars: a SidecarPod needs at least one sidecar, got ${p.sidecars === undefined || (Array.isArray(p.sidecars) && p.sidecars.length === 0) ? 'none' : show(p.sidecars)}; add one, or use Pod for a single container [sidecar-pod]`]
+        ? [`sidecars: a SidecarPod needs at least one sidecar, got ${given}; add one, or use Pod for a single container [sidecar-pod]`]
         : []),
     });
   }
