@@ -96,7 +96,7 @@ export class Ingress extends KubeObject {
     const p: IngressProps = typeof props === 'object' && props !== null ? props : {};
     super(scope, id, p, 'networking.k8s.io/v1', 'Ingress');
     // Services are kept by reference (their names are read at synth); the rest is copied.
-    this.props = { ..._snapshot({ ...p, rules: undefined, defaultBackend: undefined, tls: undefined }), rules: copyRules(p.rules), defaultBackend: p.defaultBackend && { ...p.defaultBackend }, tls: _snapshot(p.tls) };
+    this.props = { ..._snapshot({ ...p, rules: undefined, defaultBackend: undefined, tls: undefined }), rules: copyRules(p.rules), defaultBackend: copyBackend(p.defaultBackend), tls: _snapshot(p.tls) };
   }
 
   /** @internal */
@@ -116,7 +116,12 @@ export class Ingress extends KubeObject {
 
 function copyRules(rules: IngressRule[] | undefined): IngressRule[] | undefined {
   if (!Array.isArray(rules)) return rules;
-  return rules.map(r => (_isPlainObject(r) ? { ...r, paths: Array.isArray(r.paths) ? r.paths.map(p => (_isPlainObject(p) ? { ...p, backend: p.backend && { ...p.backend } } : p)) : r.paths } : r));
+  return rules.map(r => (_isPlainObject(r) ? { ...r, paths: Array.isArray(r.paths) ? r.paths.map(p => (_isPlainObject(p) ? { ...p, backend: copyBackend(p.backend) } : p)) : r.paths } : r));
+}
+
+/** A backend's own object, its Service kept by reference; anything else (a plain-JS caller's string) as it is, for the rules. */
+function copyBackend<T extends IngressBackend | undefined>(b: T): T {
+  return (_isPlainObject(b) ? { ...b } : b) as T;
 }
 
 function renderBackend(b: IngressBackend | undefined): object | undefined {
