@@ -1,28 +1,27 @@
 import { Size, SizeRoundingBehavior } from 'cdk8s';
 import type { FieldPath } from '../rules/engine';
 
-const BINARY_UNITS: ReadonlyArray<[string, (s: Size) => number]> = [
-  ['Pi', s => s.toPebibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Ti', s => s.toTebibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Gi', s => s.toGibibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Mi', s => s.toMebibytes({ rounding: SizeRoundingBehavior.NONE })],
-  ['Ki', s => s.toKibibytes({ rounding: SizeRoundingBehavior.NONE })],
-];
-
 /**
  * Renders a cdk8s `Size` as a Kubernetes quantity in the largest binary unit that keeps it whole
  * (`Size.mebibytes(1024)` -> `1Gi`, `Size.mebibytes(1536)` -> `1536Mi`).
  * @internal
  */
 export function _sizeToQuantity(size: Size): string {
-  for (const [suffix, convert] of BINARY_UNITS) {
-    const amount = convert(size);
+  // Built per call, not once per module: a module-level table is code the mutation run cannot judge
+  // (its mutants take effect only when the module loads, outside the tests that cover them).
+  const none = { rounding: SizeRoundingBehavior.NONE };
+  const units: ReadonlyArray<[string, number]> = [
+    ['Pi', size.toPebibytes(none)],
+    ['Ti', size.toTebibytes(none)],
+    ['Gi', size.toGibibytes(none)],
+    ['Mi', size.toMebibytes(none)],
+  ];
+  for (const [suffix, amount] of units) {
     if (amount >= 1 && Number.isInteger(amount)) {
       return `${amount}${suffix}`;
     }
   }
-  const kib = BINARY_UNITS[BINARY_UNITS.length - 1][1](size);
-  return `${kib}Ki`;
+  return `${size.toKibibytes(none)}Ki`;
 }
 
 /**

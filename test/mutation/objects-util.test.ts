@@ -3,7 +3,7 @@
 // does with a `selects` that selects nothing it can use.
 import { Size, Testing } from 'cdk8s';
 import { Deployment, Ingress, PathType, Pod, Service } from '../../lib';
-import { _nonEmpty, _refName, _sizeToQuantity, _snapshot } from '../../lib/model/_util';
+import { _isPlainObject, _nonEmpty, _refName, _sizeToQuantity, _snapshot } from '../../lib/model/_util';
 import { synthErrors, synthValid } from '../util';
 
 describe('_sizeToQuantity', () => {
@@ -11,6 +11,15 @@ describe('_sizeToQuantity', () => {
     expect(_sizeToQuantity(Size.kibibytes(1536))).toBe('1536Ki');
     expect(_sizeToQuantity(Size.mebibytes(1536))).toBe('1536Mi');
     expect(_sizeToQuantity(Size.kibibytes(0.5))).toBe('0.5Ki');
+  });
+
+  test('each unit from Pi down to Ki, the largest that keeps the size whole', () => {
+    expect(_sizeToQuantity(Size.pebibyte(2))).toBe('2Pi');
+    expect(_sizeToQuantity(Size.tebibytes(3))).toBe('3Ti');
+    expect(_sizeToQuantity(Size.gibibytes(8))).toBe('8Gi');
+    expect(_sizeToQuantity(Size.mebibytes(3))).toBe('3Mi');
+    expect(_sizeToQuantity(Size.kibibytes(3))).toBe('3Ki');
+    expect(_sizeToQuantity(Size.gibibytes(1.5))).toBe('1536Mi');
   });
 
   test('zero is 0Ki, not 0 of the largest unit', () => {
@@ -43,6 +52,14 @@ describe('_nonEmpty and _refName on a plain-JS caller\'s values', () => {
     const list = ['x'];
     expect(_nonEmpty(list)).toEqual(['x']);
     expect(_nonEmpty(list)).not.toBe(list);
+  });
+
+  test('_isPlainObject: an object literal, or one without a prototype; not a list, null or a class instance', () => {
+    expect(_isPlainObject({ a: 1 })).toBe(true);
+    expect(_isPlainObject(Object.create(null))).toBe(true);
+    expect(_isPlainObject([])).toBe(false);
+    expect(_isPlainObject(null)).toBe(false);
+    expect(_isPlainObject(Size.gibibytes(1))).toBe(false);
   });
 
   test('_refName: null is kept as it is, for the rules', () => {
