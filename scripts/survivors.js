@@ -48,7 +48,7 @@ function readVerdicts(text) {
     else continue;
     if (verdict.startsWith('open')) continue;
     const file = where.split(':')[0];
-    if (replaced !== undefined) push(byCode, [file, mutator, replaced, replacement].join('|'), verdict);
+    if (replaced !== undefined) push(byCode, [file, mutator, replaced, replacement].join('|'), { where, verdict });
     push(byWhere, [where, mutator, replacement].join('|'), verdict);
   }
   return { byCode, byWhere };
@@ -59,6 +59,19 @@ function render(results, previous) {
   const take = (map, key) => {
     const list = map.get(key);
     return list && list.length > 0 ? list.shift() : undefined;
+  };
+  // The same code can be mutated at several places: a verdict goes to the mutant at its own place first,
+  // and follows code that moved only when no mutant is at that place any more.
+  const rowsAt = new Set();
+  for (const [file, data] of Object.entries(results.files)) {
+    for (const m of data.mutants) rowsAt.add(`${file}:${m.location.start.line}:${m.location.start.column}`);
+  }
+  const takeCode = (key, where) => {
+    const list = byCode.get(key);
+    if (!list || list.length === 0) return undefined;
+    const here = list.findIndex(v => v.where === where);
+    const i = here >= 0 ? here : list.findIndex(v => !rowsAt.has(v.where));
+    return i >= 0 ? list.splice(i, 1)[0].verdict : undefined;
   };
   const sections = [];
   const scores = [];
@@ -75,7 +88,7 @@ function render(results, previous) {
       const where = `${file}:${m.location.start.line}:${m.location.start.column}`;
       const replaced = code(slice(data.source, m.location.start, m.location.end));
       const replacement = code(m.replacement ?? '');
-      const verdict = take(byCode, [file, m.mutatorName, replaced, replacement].join('|'))
+      const verdict = takeCode([file, m.mutatorName, replaced, replacement].join('|'), where)
         ?? take(byWhere, [where, m.mutatorName, replacement].join('|'))
         ?? 'open: not yet killed';
       if (verdict.startsWith('equivalent')) equivalent++;

@@ -39,3 +39,14 @@ test('a verdict written by hand follows its mutant to another line; an open row 
   expect(moved.split('<!-- scores:begin -->').length).toBe(2);
   expect(moved.startsWith(PRELUDE)).toBe(true);
 });
+
+test('when the same code is mutated at several places, a verdict stays with its own place', () => {
+  const source = ['let v = 0;', 'v++;', 'v++;', 'v++;'].join('\n');
+  const at = (line: number) => mutant(String(line), 'Survived', line, 1, 4, 'v--', 'UpdateOperator');
+  const first = render(results([at(2), at(3), at(4)], source), PRELUDE);
+  const judged = first.replace('| lib/f.ts:3:1 | UpdateOperator | `v++` | `v--` | Survived | open: not yet killed |', '| lib/f.ts:3:1 | UpdateOperator | `v++` | `v--` | Survived | equivalent: only here |');
+  const again = render(results([at(2), at(3), at(4)], source), judged);
+  expect(again).toContain('| lib/f.ts:2:1 | UpdateOperator | `v++` | `v--` | Survived | open: not yet killed |');
+  expect(again).toContain('| lib/f.ts:3:1 | UpdateOperator | `v++` | `v--` | Survived | equivalent: only here |');
+  expect(again).toContain('| lib/f.ts:4:1 | UpdateOperator | `v++` | `v--` | Survived | open: not yet killed |');
+});
