@@ -202,7 +202,7 @@ export class Pod extends Construct {
   /** Bumped by every change made through the pod; with the containers' versions it keys the caches. */
   private _version = 0;
   private rendered?: { key: string; spec: object; issues: Issue[] };
-  private checked?: { key: string; metadata: string; errors: string[]; warnings: string[]; manifest: object };
+  private checked?: { key: string; errors: string[]; warnings: string[]; manifest: object };
   /** @internal How many sidecars were added, by props or addSidecar(). */
   protected _sidecarCount = 0;
   /** The workload whose template this pod is. */
@@ -438,12 +438,18 @@ export class Pod extends Construct {
       throw new Error(`[${owner.node.path}] template: pod ${this.node.path} is already the template of ${this.templateOf.node.path}; a pod is the template of one workload, so make another pod for this one`);
     }
     this.templateOf = owner;
+    this._version++; // the template's problems name their workload
     this.node.tryRemoveChild(this.apiObject.node.id);
   }
 
   /** @internal The workload whose pod template this pod is, if any. */
   public get _templateOf(): Construct | undefined {
     return this.templateOf;
+  }
+
+  /** What the pod's JSON depends on: `versionKey()` and the changes of its metadata (see `_trackMetadata`). */
+  private changeKey(): string {
+    return `${this.versionKey()}|${_trackMetadata(this.metadata).version}`;
   }
 
   /**
@@ -453,7 +459,7 @@ export class Pod extends Construct {
    */
   public _renderTemplate(): PodTemplateRender {
     // Rendered again only after a change through the pod, its containers or its metadata.
-    const key = `${this.versionKey()}|${_trackMetadata(this.metadata).version}`;
+    const key = this.changeKey();
     if (this.template?.at === key) return this.template.render;
     const { name, namespace, ...metadata } = _metadataJson(this.metadata);
     const { spec, issues } = this.render();
@@ -461,7 +467,7 @@ export class Pod extends Construct {
     if (this.props.name !== undefined) named.push({ path: ['metadata', 'name'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given name ${show(this.props.name)}, but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload` });
     if (this.props.namespace !== undefined) named.push({ path: ['metadata', 'namespace'], message: `the pod is the template of ${this.templateOf?.node.path ?? 'a workload'} and was given namespace ${show(this.props.namespace)}, but a pod template has no namespace (its pods run in the workload's); remove namespace from the pod and set it on the workload` });
     const render = {
-      metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key: `${key}|${JSON.stringify(metadata)}`,
+      metadata, spec, issues: named.length > 0 ? [...named, ...issues] : issues, key,
       options: { podSecurityStandard: this.props.podSecurityStandard, kubernetesVersion: this.kubernetesVersion },
     };
     this.template = { at: key, render };
@@ -483,16 +489,15 @@ export class Pod extends Construct {
   }
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {
+    const key = this.changeKey();
+    if (this.checked?.key === key) return this.checked;
     const metadata = _metadataJson(this.metadata);
-    const metadataKey = JSON.stringify(metadata);
-    const key = this.versionKey();
-    if (this.checked?.key === key && this.checked.metadata === metadataKey) return this.checked;
     const { spec, issues } = this.render();
     // After an escape-hatch patch (`pod.apiObject.addJsonPatch(...)`), check the object exactly as
     // it will be written, patches applied: the escape hatch stays checked, shape rules included.
     const manifest = (this.apiObject as _OrderedObject).patched ? this.apiObject.toJson() : { apiVersion: 'v1', kind: 'Pod', metadata, spec };
     const result = _checkObject(manifest, issues, { podSecurityStandard: this.props.podSecurityStandard, kubernetesVersion: this.kubernetesVersion });
-    this.checked = { key, metadata: metadataKey, manifest, ...result };
+    this.checked = { key, manifest, ...result };
     return this.checked;
   }
 }

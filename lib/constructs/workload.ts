@@ -181,9 +181,9 @@ export abstract class Workload extends Construct {
 
   private check(): { errors: string[]; warnings: string[]; manifest: object } {
     const t = this.template._renderTemplate();
-    const metadata = _metadataJson(this.metadata);
-    const key = `${t.key}|${JSON.stringify(metadata)}`;
+    const key = `${t.key}|${_trackMetadata(this.metadata).version}`;
     if (this.checked?.key === key && !(this.apiObject as _OrderedObject).patched) return this.checked;
+    const metadata = _metadataJson(this.metadata);
     const issues: Issue[] = t.issues.map(i => ({ path: [...this.templatePath, ...i.path], message: i.message }));
     const spec = this.renderSpec((path, message) => issues.push({ path, message }));
     const manifest = (this.apiObject as _OrderedObject).patched ? this.apiObject.toJson() : { apiVersion: this.apiObject.apiVersion, kind: this.kind, metadata, spec };

@@ -335,6 +335,21 @@ describe('a pod as a template', () => {
     ]);
   });
 
+  test('a named pod rendered as a template before its adoption names its workload once adopted', () => {
+    // GIVEN a render before any workload adopts the pod
+    const chart = Testing.chart();
+    const pod = new Pod(chart, 'P', { name: 'web', labels: { app: 'web' }, containers: [APP] });
+    expect(pod._renderTemplate().issues[0].message).toContain('the pod is the template of a workload and');
+
+    // WHEN a Deployment adopts it
+    new Deployment(chart, 'D', { template: pod });
+
+    // THEN the problem names the Deployment, not the render from before
+    expect(pod._renderTemplate().issues).toEqual([
+      { path: ['metadata', 'name'], message: "the pod is the template of test/D and was given name 'web', but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload" },
+    ]);
+  });
+
   test('pods without problems share one empty list of issues', () => {
     const chart = Testing.chart();
     const a = new Pod(chart, 'A', { containers: [APP] })._renderTemplate();
