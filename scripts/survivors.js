@@ -5,8 +5,9 @@
 // - Every Survived or NoCoverage mutant gets a row: where (file:line:column, both 1-based, as
 //   Stryker reports it), mutator, the code it replaces, the replacement, status and verdict.
 // - A verdict written by hand (`equivalent: <why>`, `bug: <what>`) is kept for the same mutant: same file,
-//   mutator, replaced code and replacement (so a verdict survives code moving to other lines). A new
-//   survivor is `open: not yet killed`; a mutant that is killed now loses its row.
+//   mutator, replaced code and replacement, at the same place, or at another when the code moved. A mutant
+//   whose code changed is judged again: it is `open: not yet killed`, like a new survivor; a mutant that is
+//   killed now loses its row.
 // - The table "Scores by file" (between its markers) counts every file of lib/ that the results cover, and
 //   lists those they do not cover yet.
 // - Everything above the first "## lib/" section is kept as written.
@@ -34,32 +35,23 @@ function slice(source, start, end) {
   return source.slice(offset(start), offset(end));
 }
 
-/** The verdicts of the rows already written: by file|mutator|code|replacement, then by where|mutator|replacement. */
+/** The verdicts of the rows already written, by file|mutator|code|replacement, each with its place. */
 function readVerdicts(text) {
   const byCode = new Map();
-  const byWhere = new Map();
-  const push = (map, key, verdict) => map.set(key, [...(map.get(key) ?? []), verdict]);
   for (const line of text.split('\n')) {
     if (!line.startsWith('| lib/')) continue;
     const cells = line.slice(2, -2).split(/ (?<!\\)\| /);
-    let where, mutator, replaced, replacement, verdict;
-    if (cells.length === 6) [where, mutator, replaced, replacement, , verdict] = cells;
-    else if (cells.length === 5) [where, mutator, replacement, , verdict] = cells;
-    else continue;
+    if (cells.length !== 6) continue;
+    const [where, mutator, replaced, replacement, , verdict] = cells;
     if (verdict.startsWith('open')) continue;
-    const file = where.split(':')[0];
-    if (replaced !== undefined) push(byCode, [file, mutator, replaced, replacement].join('|'), { where, verdict });
-    push(byWhere, [where, mutator, replacement].join('|'), verdict);
+    const key = [where.split(':')[0], mutator, replaced, replacement].join('|');
+    byCode.set(key, [...(byCode.get(key) ?? []), { where, verdict }]);
   }
-  return { byCode, byWhere };
+  return byCode;
 }
 
 function render(results, previous) {
-  const { byCode, byWhere } = readVerdicts(previous);
-  const take = (map, key) => {
-    const list = map.get(key);
-    return list && list.length > 0 ? list.shift() : undefined;
-  };
+  const byCode = readVerdicts(previous);
   // The same code can be mutated at several places: a verdict goes to the mutant at its own place first,
   // and follows code that moved only when no mutant is at that place any more.
   const rowsAt = new Set();
@@ -88,9 +80,7 @@ function render(results, previous) {
       const where = `${file}:${m.location.start.line}:${m.location.start.column}`;
       const replaced = code(slice(data.source, m.location.start, m.location.end));
       const replacement = code(m.replacement ?? '');
-      const verdict = takeCode([file, m.mutatorName, replaced, replacement].join('|'), where)
-        ?? take(byWhere, [where, m.mutatorName, replacement].join('|'))
-        ?? 'open: not yet killed';
+      const verdict = takeCode([file, m.mutatorName, replaced, replacement].join('|'), where) ?? 'open: not yet killed';
       if (verdict.startsWith('equivalent')) equivalent++;
       else if (verdict.startsWith('bug')) bugs++;
       else open++;
@@ -111,7 +101,7 @@ function render(results, previous) {
   const missing = libFiles().filter(f => !covered.has(f));
   const table = [
     BEGIN,
-    `All results: \`${JSON.stringify(summary)}\` over ${covered.size} file${covered.size === 1 ? "" : "s"} of \`lib/\`.`,
+    `All results: \`${JSON.stringify(summary)}\` over ${covered.size} file${covered.size === 1 ? '' : 's'} of \`lib/\`.`,
     '',
     '| file | mutants | killed | survived | no coverage | score | equivalent | open |',
     '| --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -50,3 +50,10 @@ test('when the same code is mutated at several places, a verdict stays with its 
   expect(again).toContain('| lib/f.ts:3:1 | UpdateOperator | `v++` | `v--` | Survived | equivalent: only here |');
   expect(again).toContain('| lib/f.ts:4:1 | UpdateOperator | `v++` | `v--` | Survived | open: not yet killed |');
 });
+
+test('a verdict is not kept for a mutant whose code changed at the same place: it is judged again', () => {
+  const first = render(results([mutant('1', 'Survived', 2, 10, 15, 'a >= 1')]), PRELUDE);
+  const judged = first.replace('| Survived | open: not yet killed |', '| Survived | equivalent: a is never 1 |');
+  const changed = render(results([mutant('1', 'Survived', 2, 10, 15, 'a >= 1')], SOURCE.replace('a > 1', 'a < 1')), judged);
+  expect(changed).toContain('| lib/f.ts:2:10 | EqualityOperator | `a < 1` | `a >= 1` | Survived | open: not yet killed |');
+});
