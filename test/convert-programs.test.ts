@@ -12,48 +12,26 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { convertDetailed, ConvertError } from '../lib/convert';
-import { KubernetesVersion, lintText } from '../lib';
+import type { KubernetesVersion } from '../lib';
+import { ConvertCase, repositoryCases, ROUND_TRIP_FIXTURES } from './convert/inputs';
 
-const ROOT = path.join(__dirname, '..');
 const GOLDEN = path.join(__dirname, 'convert', 'programs');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
-interface Input {
-  /** The golden file, relative to test/convert/programs/. */
-  readonly golden: string;
-  readonly file: string;
-  readonly text: string;
-  readonly kubernetesVersion?: string;
-}
+/** The golden file of an input, relative to test/convert/programs/. */
+const DIRS: { [set: string]: string } = { 'lint corpus (valid)': 'corpus-valid', 'lint corpus (invalid)': 'corpus-invalid', 'fixtures': 'fixtures', 'dist/': 'dist', 'mutation bases': 'oracle' };
+const goldenOf = (c: ConvertCase) => `${DIRS[c.set]}/${c.name.replace(/(\.k8s)?\.(yaml|json)$/, '.ts')}`;
 
-const versionOf = (text: string) => /^# kubernetes-version: (\S+)$/m.exec(text)?.[1];
-/** The release a dist/ file was written for: the first that lints it without errors (as in convert.test.ts). */
-const distVersion = (text: string) => Object.values(KubernetesVersion).find(v => lintText(text, 'dist.yaml', { kubernetesVersion: v }).every(f => f.severity !== 'error'));
-
-const yamlIn = (dir: string) => fs.readdirSync(path.join(ROOT, dir)).filter(f => f.endsWith('.yaml')).sort();
-
-const INPUTS: Input[] = [
-  ...['valid', 'invalid'].flatMap(set => yamlIn(`test/corpus/${set}`).map(name => {
-    const text = read(path.join(ROOT, 'test', 'corpus', set, name));
-    return { golden: `corpus-${set}/${name.replace(/\.yaml$/, '.ts')}`, file: name, text, kubernetesVersion: versionOf(text) };
-  })),
-  ...['gpu-training-pod.yaml', 'sidecar-pod.yaml', 'kubectl-get-list.yaml', 'pod.json', 'port-clash.yaml'].map(name => ({
-    golden: `fixtures/${name.replace(/\.(yaml|json)$/, '.ts')}`, file: name, text: read(path.join(__dirname, 'convert', name)),
-    kubernetesVersion: name === 'sidecar-pod.yaml' ? '1.30' : undefined,
-  })),
-  ...yamlIn('dist').map(name => {
-    const text = read(path.join(ROOT, 'dist', name));
-    return { golden: `dist/${name.replace(/\.k8s\.yaml$/, '.ts')}`, file: name, text, kubernetesVersion: distVersion(text) };
-  }),
-  { golden: 'oracle/bases.ts', file: 'bases.yaml', text: read(path.join(ROOT, 'test', 'oracle', 'mutations', 'bases.yaml')) },
-];
+// The round trip's inputs in the repository, and port-clash.yaml (its round trip is tested on its own).
+const INPUTS = repositoryCases([...ROUND_TRIP_FIXTURES, 'port-clash.yaml']).map(c => ({ ...c, golden: goldenOf(c) }));
+type Input = (typeof INPUTS)[number];
 
 /** What convert writes for an input: the program, or the refusal (ConvertError) as a comment. */
 function output(input: Input): string {
-  const header = `// convert ${input.file}${input.kubernetesVersion ? ` --kubernetes-version ${input.kubernetesVersion}` : ''}\n`;
+  const header = `// convert ${input.name}${input.kubernetesVersion ? ` --kubernetes-version ${input.kubernetesVersion}` : ''}\n`;
   try {
-    const r = convertDetailed([{ file: input.file, text: input.text }], { kubernetesVersion: input.kubernetesVersion as KubernetesVersion | undefined });
+    const r = convertDetailed([{ file: input.name, text: input.text }], { kubernetesVersion: input.kubernetesVersion as KubernetesVersion | undefined });
     return `${header}// patches: ${r.patches}, lint errors: ${r.errors.length}\n${r.program}`;
   } catch (e) {
     if (!(e instanceof ConvertError)) throw e;

@@ -13,7 +13,7 @@ import * as ts from 'typescript';
 import { parseAllDocuments } from 'yaml';
 import { convert, convertDetailed, ConvertError } from '../lib/convert';
 import type { FileFinding } from '../lib/lint/text';
-import { KubernetesVersion, lintText } from '../lib';
+import { ConvertCase as Case, repositoryCases } from './convert/inputs';
 import { main } from '../lib/lint/cli';
 
 const ROOT = path.join(__dirname, '..');
@@ -25,26 +25,7 @@ process.env.CDK8S_PODS_WARNINGS = 'silent';
 
 // ---- Inputs ------------------------------------------------------------------------------------------
 
-interface Case {
-  readonly set: 'lint corpus (valid)' | 'lint corpus (invalid)' | 'mutation bases' | 'dist/' | 'seed notes' | 'fixtures';
-  readonly name: string;
-  readonly text: string;
-  readonly kubernetesVersion?: string;
-}
-
 const read = (file: string) => fs.readFileSync(file, 'utf8');
-
-/** The release a corpus file is checked against (its `# kubernetes-version:` line). */
-const versionOf = (text: string) => /^# kubernetes-version: (\S+)$/m.exec(text)?.[1];
-
-/**
- * The release a dist/ file was written for (its example chart may set one, such as 1.30 for native
- * sidecars): the first from 1.28 on that lints it without errors.
- */
-function distVersion(text: string): string | undefined {
-  const releases = Object.values(KubernetesVersion);
-  return releases.find(v => lintText(text, 'dist.yaml', { kubernetesVersion: v }).every(f => f.severity !== 'error'));
-}
 
 const SEEDS = '/work/shared/seeds';
 
@@ -59,22 +40,8 @@ function seedBlocks(): Case[] {
   return out;
 }
 
-const CASES: Case[] = [
-  ...fs.readdirSync(path.join(ROOT, 'test', 'corpus', 'valid')).filter(f => f.endsWith('.yaml')).sort().map(name => {
-    const text = read(path.join(ROOT, 'test', 'corpus', 'valid', name));
-    return { set: 'lint corpus (valid)' as const, name, text, kubernetesVersion: versionOf(text) };
-  }),
-  ...fs.readdirSync(path.join(ROOT, 'test', 'corpus', 'invalid')).filter(f => f.endsWith('.yaml')).sort().map(name => {
-    const text = read(path.join(ROOT, 'test', 'corpus', 'invalid', name));
-    return { set: 'lint corpus (invalid)' as const, name, text, kubernetesVersion: versionOf(text) };
-  }),
-  { set: 'mutation bases', name: 'bases.yaml', text: read(path.join(ROOT, 'test', 'oracle', 'mutations', 'bases.yaml')) },
-  ...fs.readdirSync(path.join(ROOT, 'dist')).filter(f => f.endsWith('.k8s.yaml')).sort().map(name =>
-    ({ set: 'dist/' as const, name, text: read(path.join(ROOT, 'dist', name)), kubernetesVersion: distVersion(read(path.join(ROOT, 'dist', name))) })),
-  ...seedBlocks(),
-  ...['gpu-training-pod.yaml', 'sidecar-pod.yaml', 'kubectl-get-list.yaml', 'pod.json'].map(name =>
-    ({ set: 'fixtures' as const, name, text: read(path.join(FIXTURES, name)), kubernetesVersion: name === 'sidecar-pod.yaml' ? '1.30' : undefined })),
-];
+// The inputs in the repository (shared with the golden programs of test/convert-programs.test.ts), then the notes.
+const CASES: Case[] = [...repositoryCases(), ...seedBlocks()];
 
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
