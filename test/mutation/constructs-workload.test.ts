@@ -1,7 +1,7 @@
 // Survivors of lib/constructs/workload.ts (test/mutation/SURVIVORS.md): where each kind reports its template's
 // errors, the strategies without parameters, the check cache after a change, a null selector, props that are no
 // object, a patch that cannot be applied, and the manifest the cross-object rules read.
-import { ApiObject, JsonPatch, Testing } from 'cdk8s';
+import { ApiObject, Chart, JsonPatch, Testing } from 'cdk8s';
 import {
   CronJob, DaemonSet, DaemonSetUpdateStrategy, Deployment, DeploymentStrategy, Job, Pod, Protocol, Service, StatefulSet, StatefulSetUpdateStrategy,
 } from '../../lib';
@@ -10,7 +10,7 @@ import { synthErrors } from '../util';
 const LABELS = { 'app.kubernetes.io/name': 'web' };
 
 /** A pod whose two containers both listen on 80/TCP: a port-clash error at its second container. */
-function clashingPod(chart: ReturnType<typeof Testing.chart>) {
+function clashingPod(chart: Chart) {
   return new Pod(chart, 'WebPod', {
     labels: LABELS,
     containers: [
@@ -22,25 +22,23 @@ function clashingPod(chart: ReturnType<typeof Testing.chart>) {
 
 const CLASH = "containers 'web' and 'proxy' both listen on port 80/TCP; containers in a pod share one network namespace, so give one of them another port [port-clash]";
 
+/** Each kind but Deployment: how to make one of a pod, and where it writes the pod template. */
+const KINDS: Array<[string, (c: Chart, pod: Pod) => void, string]> = [
+  ['StatefulSet', (c, pod) => new StatefulSet(c, 'W', { template: pod, serviceName: 'web' }), 'spec.template'],
+  ['DaemonSet', (c, pod) => new DaemonSet(c, 'W', { template: pod }), 'spec.template'],
+  ['Job', (c, pod) => new Job(c, 'W', { template: pod }), 'spec.template'],
+  ['CronJob', (c, pod) => new CronJob(c, 'W', { template: pod, schedule: '0 * * * *' }), 'spec.jobTemplate.spec.template'],
+];
+
 describe('each kind reports its template\'s errors at the field of the object it writes', () => {
-  test.each([
-    ['StatefulSet', (c: ReturnType<typeof Testing.chart>) => new StatefulSet(c, 'W', { template: clashingPod(c), serviceName: 'web' }), 'spec.template.spec'],
-    ['DaemonSet', (c: ReturnType<typeof Testing.chart>) => new DaemonSet(c, 'W', { template: clashingPod(c) }), 'spec.template.spec'],
-    ['Job', (c: ReturnType<typeof Testing.chart>) => new Job(c, 'W', { template: clashingPod(c) }), 'spec.template.spec'],
-    ['CronJob', (c: ReturnType<typeof Testing.chart>) => new CronJob(c, 'W', { template: clashingPod(c), schedule: '0 * * * *' }), 'spec.jobTemplate.spec.template.spec'],
-  ])('%s', (_kind, make, at) => {
+  test.each(KINDS)('%s', (_kind, make, at) => {
     const chart = Testing.chart();
-    make(chart);
-    expect(synthErrors(chart).filter(e => e.endsWith('[port-clash]'))).toEqual([`[test/W] ${at}.containers[1].ports[0].containerPort: ${CLASH}`]);
+    make(chart, clashingPod(chart));
+    expect(synthErrors(chart).filter(e => e.endsWith('[port-clash]'))).toEqual([`[test/W] ${at}.spec.containers[1].ports[0].containerPort: ${CLASH}`]);
   });
 
   // A problem the template reports while it renders (not one the rules find in the written object).
-  test.each([
-    ['StatefulSet', (c: ReturnType<typeof Testing.chart>, pod: Pod) => new StatefulSet(c, 'W', { template: pod, serviceName: 'web' }), 'spec.template'],
-    ['DaemonSet', (c: ReturnType<typeof Testing.chart>, pod: Pod) => new DaemonSet(c, 'W', { template: pod }), 'spec.template'],
-    ['Job', (c: ReturnType<typeof Testing.chart>, pod: Pod) => new Job(c, 'W', { template: pod }), 'spec.template'],
-    ['CronJob', (c: ReturnType<typeof Testing.chart>, pod: Pod) => new CronJob(c, 'W', { template: pod, schedule: '0 * * * *' }), 'spec.jobTemplate.spec.template'],
-  ])('%s: a name on the template pod', (_kind, make, at) => {
+  test.each(KINDS)('%s: a name on the template pod', (_kind, make, at) => {
     const chart = Testing.chart();
     make(chart, new Pod(chart, 'WebPod', { name: 'web', labels: LABELS, containers: [{ name: 'web', image: 'nginx:1.25' }] }));
     expect(synthErrors(chart).filter(e => e.endsWith('[field-type]'))).toEqual([`[test/W] ${at}.metadata.name: the pod is the template of test/W and was given name 'web', but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload [field-type]`]);
