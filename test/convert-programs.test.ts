@@ -20,7 +20,7 @@ const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
 /** The golden file of an input, relative to test/convert/programs/. */
-const DIRS: { [set: string]: string } = { 'lint corpus (valid)': 'corpus-valid', 'lint corpus (invalid)': 'corpus-invalid', 'fixtures': 'fixtures', 'dist/': 'dist', 'mutation bases': 'oracle' };
+const DIRS: { [set: string]: string } = { 'lint corpus (valid)': 'corpus-valid', 'lint corpus (invalid)': 'corpus-invalid', 'fixtures': 'fixtures', 'dist/': 'dist', 'mutation bases': 'oracle', 'convert cases': 'cases' };
 const goldenOf = (c: ConvertCase) => `${DIRS[c.set]}/${c.name.replace(/(\.k8s)?\.(yaml|json)$/, '.ts')}`;
 
 // The round trip's inputs in the repository, and port-clash.yaml (its round trip is tested on its own).

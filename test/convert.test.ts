@@ -200,6 +200,12 @@ test('faithful conversion: every file of the invalid lint corpus converts (or is
   expect(failures).toEqual([]);
 });
 
+test('the convert cases (test/convert/cases/) convert, type-check, and round-trip or fail synth on their own lint errors', () => {
+  const cases = outcomes.filter(o => o.c.set === 'convert cases');
+  expect(cases.length).toBeGreaterThan(0);
+  expect(cases.filter(o => o.failure !== undefined).map(o => `${o.c.name}: ${o.failure}`)).toEqual([]);
+});
+
 test('objects the constructs write convert back to constructs with no escape hatch (the construct property cases)', () => {
   const docs = parseAllDocuments(read(path.join(ROOT, 'test', 'oracle', 'property', 'cases.yaml')), { version: '1.1' }).map(d => String(d));
   const patched = docs.filter(text => convertDetailed([{ file: 'case.yaml', text }], { kubernetesVersion: '1.34' }).patches > 0);

@@ -8,7 +8,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const read = (file: string) => fs.readFileSync(file, 'utf8');
 
 export interface ConvertCase {
-  readonly set: 'lint corpus (valid)' | 'lint corpus (invalid)' | 'mutation bases' | 'dist/' | 'seed notes' | 'fixtures';
+  readonly set: 'lint corpus (valid)' | 'lint corpus (invalid)' | 'mutation bases' | 'dist/' | 'seed notes' | 'fixtures' | 'convert cases';
   readonly name: string;
   readonly text: string;
   readonly kubernetesVersion?: string;
@@ -31,7 +31,11 @@ const yamlIn = (dir: string) => fs.readdirSync(path.join(ROOT, dir)).filter(f =>
 /** The fixtures of test/convert/ that are round-trip inputs (port-clash.yaml has tests of its own). */
 export const ROUND_TRIP_FIXTURES = ['gpu-training-pod.yaml', 'sidecar-pod.yaml', 'kubectl-get-list.yaml', 'pod.json'];
 
-/** The inputs that are in this repository: the lint corpus, the oracle's mutation bases, dist/, and `fixtures` of test/convert/. */
+/**
+ * The inputs that are in this repository: the lint corpus, the oracle's mutation bases, dist/, `fixtures` of
+ * test/convert/, and the cases of test/convert/cases/ (small inputs, each aimed at shapes of the converter's
+ * input that the other sets do not have; a case may name its release with a `# kubernetes-version:` line).
+ */
 export function repositoryCases(fixtures: readonly string[] = ROUND_TRIP_FIXTURES): ConvertCase[] {
   return [
     ...(['valid', 'invalid'] as const).flatMap(set => yamlIn(`test/corpus/${set}`).map(name => {
@@ -46,5 +50,9 @@ export function repositoryCases(fixtures: readonly string[] = ROUND_TRIP_FIXTURE
     ...fixtures.map(name => ({
       set: 'fixtures' as const, name, text: read(path.join(ROOT, 'test', 'convert', name)), kubernetesVersion: name === 'sidecar-pod.yaml' ? '1.30' : undefined,
     })),
+    ...yamlIn('test/convert/cases').map(name => {
+      const text = read(path.join(ROOT, 'test', 'convert', 'cases', name));
+      return { set: 'convert cases' as const, name, text, kubernetesVersion: versionOf(text) };
+    }),
   ];
 }
