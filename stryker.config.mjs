@@ -94,7 +94,9 @@ const config = {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   // Two cores shared with other work: one test-runner process.
   concurrency: 1,
-  timeoutMS: 10000,
+  // Generous: the machine is shared, and a slow run that times out would count as a kill (Stryker scores a
+  // Timeout as detected). A mutant that really loops costs 30 s more; there are few.
+  timeoutMS: 30000,
   timeoutFactor: 2,
   // `// @ts-nocheck` only in lib/ (Stryker's default also marks test/, and so changed the golden programs of
   // test/convert/programs/ in the sandbox; jest transpiles with sucrase, which checks no types anyway).

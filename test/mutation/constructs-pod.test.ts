@@ -350,6 +350,24 @@ describe('a pod as a template', () => {
     ]);
   });
 
+  test('adoption after a render and a change that bumps only the pod\'s own version still renders again', () => {
+    // GIVEN a render, then a change counted by the pod's version alone (no container, no metadata)
+    const chart = Testing.chart();
+    const pod = new Pod(chart, 'P', { name: 'web', containers: [APP] });
+    pod._renderTemplate();
+    pod.addNodeSelector('disk', 'ssd');
+
+    // WHEN a Deployment adopts it (the adoption must not take the version back to the rendered one)
+    new Deployment(chart, 'D', { template: pod });
+    const t = pod._renderTemplate();
+
+    // THEN the render has the change and names the Deployment
+    expect(t.spec.nodeSelector).toEqual({ disk: 'ssd' });
+    expect(t.issues.map(i => i.message)).toEqual([
+      "the pod is the template of test/D and was given name 'web', but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload",
+    ]);
+  });
+
   test('pods without problems share one empty list of issues', () => {
     const chart = Testing.chart();
     const a = new Pod(chart, 'A', { containers: [APP] })._renderTemplate();
