@@ -66,7 +66,8 @@ function withoutServerFields(o: any): any {
   const m = obj.metadata;
   if (m) {
     for (const k of ['uid', 'resourceVersion', 'creationTimestamp', 'managedFields', 'generation', 'selfLink']) delete m[k];
-    if (m.annotations) {
+    // An annotations map left empty by taking out last-applied goes too; one the input wrote empty stays.
+    if (m.annotations && LAST_APPLIED in m.annotations) {
       delete m.annotations[LAST_APPLIED];
       if (Object.keys(m.annotations).length === 0) delete m.annotations;
     }
@@ -187,7 +188,7 @@ beforeAll(() => {
 }, 120000);
 
 test('round trip: every valid lint corpus file, dist/ file and fixture converts, type-checks, synthesizes and equals its input', () => {
-  const failures = outcomes.filter(o => (o.failure || o.synthFails) && o.c.set !== 'seed notes' && o.c.set !== 'lint corpus (invalid)').map(o => `${o.c.set} ${o.c.name}: ${o.failure}`);
+  const failures = outcomes.filter(o => (o.failure || o.synthFails) && !['seed notes', 'lint corpus (invalid)', 'convert cases'].includes(o.c.set)).map(o => `${o.c.set} ${o.c.name}: ${o.failure}`);
   expect(failures).toEqual([]);
   expect(outcomes.filter(o => o.c.set === 'lint corpus (valid)').length).toBeGreaterThanOrEqual(38);
 });
