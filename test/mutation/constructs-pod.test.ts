@@ -362,7 +362,7 @@ describe('a pod as a template', () => {
     const t = pod._renderTemplate();
 
     // THEN the render has the change and names the Deployment
-    expect(t.spec.nodeSelector).toEqual({ disk: 'ssd' });
+    expect((t.spec as { nodeSelector?: unknown }).nodeSelector).toEqual({ disk: 'ssd' });
     expect(t.issues.map(i => i.message)).toEqual([
       "the pod is the template of test/D and was given name 'web', but a pod template has no name (the workload names its pods after itself); remove name from the pod and name the workload",
     ]);
