@@ -114,6 +114,11 @@ export const service = defineRule({
 });
 
 /** Why an Ingress host is not one the API server takes, or undefined. */
+/** Whether a backend port's number or name is set: 0 and '' are the API's "not set". */
+function given(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== 0 && value !== '';
+}
+
 function hostProblem(host: string): string | undefined {
   if (isIP(host) !== 0) return 'is an IP address, and Ingress hosts are DNS names; remove host to match any address';
   if (host.includes('*')) {
@@ -169,7 +174,8 @@ export const ingress = defineRule({
         if (problem) ctx.report([...at, 'service', 'port', 'name'], `backend port name ${show(port.name)} ${problem}; use the name of a port of the Service, such as 'http'`);
       } else if (hasNumber) {
         if (Number.isInteger(port.number) && !isPortNumber(port.number)) ctx.report([...at, 'service', 'port', 'number'], `backend port ${port.number} is outside 1-65535; use a port of the Service, such as 80`);
-      } else {
+      } else if (!given(port.number) && !given(port.name)) {
+        // A number or name of the wrong type (`number: "80"`) is a field-type error at that field, not a missing port.
         ctx.report([...at, 'service', 'port'], 'the backend service has no port; set port.number (such as 80) or port.name (such as http)');
       }
     };
