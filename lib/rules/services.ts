@@ -113,12 +113,12 @@ export const service = defineRule({
   },
 });
 
-/** Why an Ingress host is not one the API server takes, or undefined. */
 /** Whether a backend port's number or name is set: 0 and '' are the API's "not set". */
 function given(value: unknown): boolean {
   return value !== undefined && value !== null && value !== 0 && value !== '';
 }
 
+/** Why an Ingress host is not one the API server takes, or undefined. */
 function hostProblem(host: string): string | undefined {
   if (isIP(host) !== 0) return 'is an IP address, and Ingress hosts are DNS names; remove host to match any address';
   if (host.includes('*')) {
