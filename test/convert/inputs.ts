@@ -28,6 +28,14 @@ function distVersion(text: string): string | undefined {
 
 const yamlIn = (dir: string) => fs.readdirSync(path.join(ROOT, dir)).filter(f => f.endsWith('.yaml')).sort();
 
+/** The YAML files of a folder whose files name their release with a `# kubernetes-version:` line. */
+function versionedFiles<S extends ConvertCase['set']>(dir: string, set: S): Array<ConvertCase & { set: S }> {
+  return yamlIn(dir).map(name => {
+    const text = read(path.join(ROOT, dir, name));
+    return { set, name, text, kubernetesVersion: versionOf(text) };
+  });
+}
+
 /** The fixtures of test/convert/ that are round-trip inputs (port-clash.yaml has tests of its own). */
 export const ROUND_TRIP_FIXTURES = ['gpu-training-pod.yaml', 'sidecar-pod.yaml', 'kubectl-get-list.yaml', 'pod.json'];
 
@@ -38,10 +46,8 @@ export const ROUND_TRIP_FIXTURES = ['gpu-training-pod.yaml', 'sidecar-pod.yaml',
  */
 export function repositoryCases(fixtures: readonly string[] = ROUND_TRIP_FIXTURES): ConvertCase[] {
   return [
-    ...(['valid', 'invalid'] as const).flatMap(set => yamlIn(`test/corpus/${set}`).map(name => {
-      const text = read(path.join(ROOT, 'test', 'corpus', set, name));
-      return { set: `lint corpus (${set})` as const, name, text, kubernetesVersion: versionOf(text) };
-    })),
+    ...versionedFiles('test/corpus/valid', 'lint corpus (valid)'),
+    ...versionedFiles('test/corpus/invalid', 'lint corpus (invalid)'),
     { set: 'mutation bases', name: 'bases.yaml', text: read(path.join(ROOT, 'test', 'oracle', 'mutations', 'bases.yaml')) },
     ...yamlIn('dist').map(name => {
       const text = read(path.join(ROOT, 'dist', name));
@@ -50,9 +56,6 @@ export function repositoryCases(fixtures: readonly string[] = ROUND_TRIP_FIXTURE
     ...fixtures.map(name => ({
       set: 'fixtures' as const, name, text: read(path.join(ROOT, 'test', 'convert', name)), kubernetesVersion: name === 'sidecar-pod.yaml' ? '1.30' : undefined,
     })),
-    ...yamlIn('test/convert/cases').map(name => {
-      const text = read(path.join(ROOT, 'test', 'convert', 'cases', name));
-      return { set: 'convert cases' as const, name, text, kubernetesVersion: versionOf(text) };
-    }),
+    ...versionedFiles('test/convert/cases', 'convert cases'),
   ];
 }
