@@ -9,10 +9,10 @@ import { ApiObject, Chart, ChartProps, Duration, JsonPatch, Testing } from 'cdk8
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  checkManifest, Cpu, EnvValue, GpuPod, lintText, Pod, POD_WARNING_METADATA, POD_WARNINGS_CONTEXT, PodSecurityStandard, Probe,
+  checkManifest, Cpu, EnvValue, GpuPod, lintText, Pod, POD_WARNINGS_CONTEXT, PodSecurityStandard, Probe,
   ProjectedSource, RULES, SharedVolumePod, SidecarPod, TaintEffect, TolerationOperator, Volume,
 } from '../lib';
-import { synthErrors } from './util';
+import { recordedWarnings, stderrOf, synthErrors } from './util';
 
 const web = { name: 'web', image: 'nginx:1.25' };
 
@@ -355,26 +355,17 @@ test('warnings are printed to stderr once per synth and recorded as metadata, an
   new Chart(app, 'other');
   new Chart(app, 'third');
   const pod = new Pod(chart, 'Web', { containers: [GREETING_POD] });
-  const written: string[] = [];
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => {
-    written.push(String(chunk));
-    return true;
-  });
-  const previous = process.env.CDK8S_PODS_WARNINGS;
-  delete process.env.CDK8S_PODS_WARNINGS;
-  try {
-    // WHEN the app synthesizes, and later synthesizes again
+
+  // WHEN the app synthesizes, and later synthesizes again
+  const written = await stderrOf(async () => {
     app.synthYaml();
     await new Promise(resolve => setImmediate(resolve));
     Testing.synth(chart);
-  } finally {
-    spy.mockRestore();
-    if (previous !== undefined) process.env.CDK8S_PODS_WARNINGS = previous;
-  }
+  });
 
   // THEN each synth prints the warning once, and it is recorded once
   expect(written).toEqual([`Warning: ${GREETING_WARNING}\n`, `Warning: ${GREETING_WARNING}\n`]);
-  expect(pod.node.metadata.filter(m => m.type === POD_WARNING_METADATA).map(m => m.data)).toEqual([GREETING_WARNING]);
+  expect(recordedWarnings(pod)).toEqual([GREETING_WARNING]);
 });
 
 test('warnings are not printed when the app or the environment silences them', () => {

@@ -1,6 +1,7 @@
 import { Chart, Testing, Yaml } from 'cdk8s';
+import { IConstruct } from 'constructs';
 import * as km from 'kubernetes-models';
-import { checkManifest } from '../lib';
+import { checkManifest, POD_WARNING_METADATA } from '../lib';
 import { synthErrors as shippedSynthErrors } from '../lib/testing';
 
 type Model = new (data: any) => { validate(): void };
@@ -91,4 +92,27 @@ export function synthErrors(chart: Chart, options: { readonly crashes?: 'allow' 
 /** Objects as the YAML `cdk8s synth` writes, for snapshots that keep the field order. */
 export function toYaml(...objects: any[]): string {
   return Yaml.stringify(...objects);
+}
+
+/** What `write` prints to stderr, with the CDK8S_PODS_WARNINGS variable unset (and put back after). */
+export async function stderrOf(write: () => void | Promise<void>): Promise<string[]> {
+  const written: string[] = [];
+  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => {
+    written.push(String(chunk));
+    return true;
+  });
+  const previous = process.env.CDK8S_PODS_WARNINGS;
+  delete process.env.CDK8S_PODS_WARNINGS;
+  try {
+    await write();
+  } finally {
+    spy.mockRestore();
+    if (previous !== undefined) process.env.CDK8S_PODS_WARNINGS = previous;
+  }
+  return written;
+}
+
+/** The warnings recorded on a construct (`POD_WARNING_METADATA`). */
+export function recordedWarnings(c: IConstruct): unknown[] {
+  return c.node.metadata.filter(m => m.type === POD_WARNING_METADATA).map(m => m.data);
 }

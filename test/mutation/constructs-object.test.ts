@@ -4,10 +4,10 @@
 // the shared empty lists of _checkObject, the Kubernetes release of a Service's check, and metadata change tracking.
 import { ApiObject, JsonPatch, Lazy, Testing } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { Pod, POD_WARNING_METADATA, Service } from '../../lib';
+import { Pod, Service } from '../../lib';
 import { _checkObject, _metadataJson, _trackMetadata, KUBERNETES_VERSION_CONTEXT } from '../../lib/constructs/_object';
 import * as rules from '../../lib/rules';
-import { synthErrors } from '../util';
+import { recordedWarnings as recorded, stderrOf, synthErrors } from '../util';
 
 const APP = { name: 'app', image: 'busybox:1.36' };
 
@@ -16,28 +16,6 @@ function validateAll(scope: IConstruct): string[] {
   return scope.node.root.node.findAll().flatMap(c => c.node.validate().map(e => `[${c.node.path}] ${e}`));
 }
 
-/** What `write` prints to stderr, the CDK8S_PODS_WARNINGS variable unset. */
-async function stderrOf(write: () => void | Promise<void>): Promise<string[]> {
-  const written: string[] = [];
-  const spy = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: any) => {
-    written.push(String(chunk));
-    return true;
-  });
-  const previous = process.env.CDK8S_PODS_WARNINGS;
-  delete process.env.CDK8S_PODS_WARNINGS;
-  try {
-    await write();
-  } finally {
-    spy.mockRestore();
-    if (previous !== undefined) process.env.CDK8S_PODS_WARNINGS = previous;
-  }
-  return written;
-}
-
-/** The warnings recorded on a construct. */
-function recorded(c: IConstruct): unknown[] {
-  return c.node.metadata.filter(m => m.type === POD_WARNING_METADATA).map(m => m.data);
-}
 
 describe('the written object', () => {
   test('a null a patch writes is kept, in the order of the render', () => {
