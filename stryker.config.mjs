@@ -19,7 +19,11 @@ const config = {
     '!lib/index.ts',
     '!lib/**/*.d.ts',
   ],
-  testRunner: 'jest',
+  // Stryker's jest runner, through scripts/stryker-jest-by-file.mjs: a mutant run loads only the test files of the
+  // tests that cover the mutant, instead of all 40-odd (every one imports lib/index.ts, so --findRelatedTests
+  // keeps them all): the same tests run, two to three times as many mutants a minute.
+  plugins: ['@stryker-mutator/*', './scripts/stryker-jest-by-file.mjs'],
+  testRunner: 'jest-by-file',
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
