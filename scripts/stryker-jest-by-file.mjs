@@ -9,13 +9,12 @@
 // first one fails: the jest runner cannot bail (jest has no programmatic bail), although Stryker asks for it
 // (`disableBail` is false by default: one killing test is enough).
 //
-// So this runner remembers, from the dry run, the file of each test; a mutant run takes the files of its
-// covering tests, runs first the one most likely to kill it (the file that killed the most mutants so far in
-// this process, then the one with the most covering tests), and the others only if that one does not. The
-// tests that run for a surviving mutant are the same as with the jest runner: the covering tests (a test of
-// another file whose name merely contains a covering test's name no longer runs; it does not execute the
-// mutant's code). A mutant whose tests are not all known, or a run with `--disableBail`, runs as before
-// (in one jest run, with the files of its tests when they are known).
+// So this runner remembers, from the dry run, the file of each test; a mutant run takes the files that hold a
+// test the name pattern matches, runs first the one most likely to kill it (the file that killed the most
+// mutants so far in this process, then the one with the most matching tests), and the others only if that one
+// does not. The tests that run for a surviving mutant are the same as with the jest runner; only the files
+// with no matching test are not loaded. A mutant whose tests are not all known runs as before; with
+// `--disableBail`, all its files run in one jest run.
 //
 // Used by stryker.config.mjs (`testRunner: 'jest-by-file'`, options under `jest` as for the jest runner).
 import fs from 'fs';
@@ -23,6 +22,7 @@ import path from 'path';
 import { commonTokens, declareFactoryPlugin, PluginKind, tokens } from '@stryker-mutator/api/plugin';
 import { DryRunStatus, TestStatus } from '@stryker-mutator/api/test-runner';
 import { strykerPlugins as jestRunnerPlugins } from '@stryker-mutator/jest-runner';
+import { escapeRegExp } from '@stryker-mutator/util';
 
 const jestPlugin = jestRunnerPlugins.find(p => p.kind === PluginKind.TestRunner && p.name === 'jest');
 if (jestPlugin === undefined) throw new Error('stryker-jest-by-file: @stryker-mutator/jest-runner declares no "jest" test runner');
@@ -98,7 +98,8 @@ export function byFile(runner, cwd = process.cwd()) {
     }
   };
 
-  /** The test files of the tests `ids`, likeliest killer first, or undefined when any of them is unknown. */
+  /** The test files of the tests `ids` (and of the tests their name pattern matches), likeliest killer first,
+   *  or undefined when any of them is unknown. */
   function filesFor(ids) {
     if (ids === undefined || ids.length === 0) return undefined;
     if (filesOf === undefined) {
@@ -108,11 +109,15 @@ export function byFile(runner, cwd = process.cwd()) {
         return undefined;
       }
     }
+    if (!ids.every(id => Object.prototype.hasOwnProperty.call(filesOf, id))) return undefined;
+    // The tests jest would run: the jest runner passes the covering tests as a name pattern, which jest
+    // matches (case-insensitively, unanchored) against every test's full name, so a test whose name contains
+    // a covering test's name runs too. Take the files of all of them, so exactly those tests still run.
+    const pattern = new RegExp(ids.map(id => `(${escapeRegExp(id)})`).join('|'), 'i');
     const tests = new Map();
-    for (const id of ids) {
-      const known = Object.prototype.hasOwnProperty.call(filesOf, id) ? filesOf[id] : undefined;
-      if (known === undefined) return undefined;
-      for (const file of known) tests.set(file, (tests.get(file) ?? 0) + 1);
+    for (const [id, files] of Object.entries(filesOf)) {
+      if (!pattern.test(id)) continue;
+      for (const file of files) tests.set(file, (tests.get(file) ?? 0) + 1);
     }
     return [...tests.keys()].sort((a, b) => (kills.get(b) ?? 0) - (kills.get(a) ?? 0) || tests.get(b) - tests.get(a) || (a < b ? -1 : 1));
   }
