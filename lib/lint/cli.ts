@@ -19,7 +19,7 @@ function packageVersion(): string {
 }
 
 /** Splits repeated and comma-separated option values: `--disable a,b --disable c`. */
-const collect = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map(v => v.trim()).filter(v => v !== '')];
+const collect = (value: string, previous: string[]) => [...previous, ...value.split(',').map(v => v.trim()).filter(v => v !== '')];
 
 /**
  * Runs the `cdk8s-pods` command line and returns its exit code: 0 when no finding counts, 1 when
@@ -45,17 +45,8 @@ export function main(argv: string[], write: (text: string) => void = t => proces
     .option('--exclude <glob>', 'leave out files and directories matching the glob (repeatable; a glob without / matches base names)', collect, [])
     .option('--disable <rule>', 'do not run a rule (repeatable, or comma-separated)', collect, [])
     .action((paths: string[], opts: { format: string; strict: boolean; podSecurity?: 'baseline' | 'restricted'; kubernetesVersion: KubernetesVersion; exclude: string[]; disable: string[] }) => {
-      let result;
-      try {
-        result = lintPaths(paths, { podSecurityStandard: opts.podSecurity, kubernetesVersion: opts.kubernetesVersion, exclude: opts.exclude, disable: opts.disable, keepSuppressed: true });
-      } catch (e) {
-        if (e instanceof TypeError) {
-          writeErr(`cdk8s-pods: ${e.message}\n`);
-          code = 2;
-          return;
-        }
-        throw e;
-      }
+      // A TypeError (an unknown rule in --disable) reaches the catch of program.parse below: a usage error.
+      const result = lintPaths(paths, { podSecurityStandard: opts.podSecurity, kubernetesVersion: opts.kubernetesVersion, exclude: opts.exclude, disable: opts.disable, keepSuppressed: true });
       if (opts.format === 'json') write(JSON.stringify(jsonReport(result), undefined, 2) + '\n');
       else if (opts.format === 'sarif') write(sarifReport(result, VERSION) + '\n');
       else write(humanReport(result) + '\n');
@@ -80,12 +71,7 @@ export function main(argv: string[], write: (text: string) => void = t => proces
           code = 1;
           return;
         }
-        if (e instanceof TypeError) {
-          writeErr(`cdk8s-pods: ${e.message}\n`);
-          code = 2;
-          return;
-        }
-        throw e;
+        throw e; // a TypeError is a usage error, reported by the catch of program.parse below
       }
       if (opts.out !== undefined) {
         try {
@@ -117,7 +103,8 @@ export function main(argv: string[], write: (text: string) => void = t => proces
   try {
     program.parse(argv, { from: 'user' });
   } catch (e: any) {
-    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    // commander's exits: 0 for --help, help and --version; 1 for a usage error, also when it prints the help
+    // for one (`cdk8s-pods --`, `cdk8s-pods help <no such command>`), which is exit code 2 here as without arguments.
     if (typeof e.exitCode === 'number') return e.exitCode === 0 ? 0 : 2;
     writeErr(`cdk8s-pods: ${e.message}\n`);
     return 2;

@@ -154,12 +154,12 @@ describe('help, version and usage errors', () => {
     expect(r).toEqual({ code: 0, out: expect.stringMatching(/^Usage: cdk8s-pods rules \[options\]\n\nlist the rules\n/), err: '' });
   });
 
-  test('help with an unknown command: the program help on standard error, still exit 0 (commander\'s help exit, not a usage error)', () => {
+  test.each([[['help', 'frobnicate']], [['--']]])('%j is a usage error: the program help on standard error, exit 2, as without arguments', argv => {
     // WHEN
-    const r = cli('help', 'frobnicate');
+    const r = cli(...argv);
 
     // THEN
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toMatch(/^Usage: cdk8s-pods \[options\] \[command\]\n/);
   });
