@@ -3,6 +3,8 @@ import { isPortNumber } from './formats';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+/** The actions of a lifecycle hook (sleep from Kubernetes 1.29; the shape rules report it before). */
+const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'];
 
 export const containerRestartPolicy = defineRule({
   id: 'container-restart-policy',
@@ -60,12 +62,21 @@ export const probeHandler = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'a probe has exactly one handler, no negative timings, successThreshold 1 for liveness and startup probes and no terminationGracePeriodSeconds on a readiness probe; probe and hook handlers are complete: an exec command, HTTP header names of letters, digits and -',
+  description: 'a probe and a lifecycle hook have exactly one handler, no negative timings, successThreshold 1 for liveness and startup probes and no terminationGracePeriodSeconds on a readiness probe; probe and hook handlers are complete: an exec command, HTTP header names of letters, digits and -',
   check(ctx) {
     for (const ref of containersOf(ctx.pod)) {
       const lc = ref.container.lifecycle;
       if (isObject(lc)) {
-        for (const hook of ['postStart', 'preStop']) checkHandlerParts(ctx, lc[hook], [...ref.path, 'lifecycle', hook], `lifecycle.${hook} of ${describe(ref)}`);
+        for (const hook of ['postStart', 'preStop']) {
+          const handler = lc[hook];
+          const path: FieldPath = [...ref.path, 'lifecycle', hook];
+          // The API server validates a hook as a probe's handler: exactly one action.
+          const actions = isObject(handler) ? HOOK_HANDLERS.filter(h => handler[h] !== undefined && handler[h] !== null) : [];
+          if (isObject(handler) && actions.length !== 1) {
+            ctx.report(path, `lifecycle.${hook} of ${describe(ref)} has ${actions.length === 0 ? 'no handler' : `${actions.length} handlers (${actions.join(', ')})`}; give exactly one of ${HOOK_HANDLERS.join(', ')}`);
+          }
+          checkHandlerParts(ctx, handler, path, `lifecycle.${hook} of ${describe(ref)}`);
+        }
       }
       for (const field of PROBES) {
         const probe = ref.container[field];

@@ -1,6 +1,6 @@
 // The services family: Services and Ingresses, as the API server validates them on create.
 import { isIP } from 'net';
-import { defineRule, FieldPath, isObject, show } from './engine';
+import { defineRule, FieldPath, isObject, kubernetesMinor, show } from './engine';
 import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, isPortNumber, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
 
 /** The NodePort range of a kube-apiserver with its default --service-node-port-range. */
@@ -13,7 +13,7 @@ export const service = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'object',
-  description: 'Service ports are valid: there are some (but for headless and ExternalName Services), named with unique DNS-1123 labels when there are several, port numbers 1-65535, targetPort a port number or IANA port name, no port and protocol twice, nodePorts only on NodePort and LoadBalancer Services, each once and in the default range 30000-32767; externalTrafficPolicy only with NodePort or LoadBalancer; a ClientIP session affinity timeout of 1-86400 seconds; clusterIP None or an IP address, None not with NodePort or LoadBalancer; an ExternalName Service names a DNS host',
+  description: 'Service ports are valid: there are some (but for headless and ExternalName Services), named with unique DNS-1123 labels when there are several, port numbers 1-65535, targetPort a port number or IANA port name, no port and protocol twice, nodePorts only on NodePort and LoadBalancer Services, each once and in the default range 30000-32767; externalTrafficPolicy only on externally reachable Services (NodePort, LoadBalancer, and from 1.29 ClusterIP with externalIPs); no LoadBalancer port 10250 before 1.33; a ClientIP session affinity timeout of 1-86400 seconds; clusterIP None or an IP address, None not with NodePort or LoadBalancer, none at all on ExternalName; an ExternalName Service names a DNS host',
   check(ctx) {
     const m = ctx.manifest;
     if (m.kind !== 'Service' || m.apiVersion !== 'v1') return;
@@ -49,7 +49,8 @@ export const service = defineRule({
           const first = seen.get(key);
           if (first !== undefined) ctx.report([...at, 'port'], `Service ports ${first} and ${i} are both ${key}; a port and protocol may be listed once, so remove one or change its port`);
           else seen.set(key, i);
-          if (type === 'LoadBalancer' && p.port === 10250) ctx.report([...at, 'port'], 'a LoadBalancer Service may not expose port 10250, the kubelet port; use another port');
+          // Kubernetes 1.33 dropped this check (kubernetes/kubernetes#129174).
+          if (type === 'LoadBalancer' && p.port === 10250 && kubernetesMinor(ctx.options) < 33) ctx.report([...at, 'port'], 'a LoadBalancer Service may not expose port 10250, the kubelet port; use another port');
         }
       }
       const target = p.targetPort;
@@ -85,8 +86,11 @@ export const service = defineRule({
         ctx.report(['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'], `session affinity timeoutSeconds ${t} is outside 1-86400 (one day); use a value in that range (10800, three hours, is the default)`);
       }
     }
-    if (typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '' && !nodePorts) {
-      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on a ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer`);
+    // Externally accessible: NodePort and LoadBalancer, and from 1.29 a ClusterIP Service with externalIPs.
+    const externalIPs = Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0;
+    const external = nodePorts || (type === 'ClusterIP' && externalIPs && kubernetesMinor(ctx.options) >= 29);
+    if (typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '' && !external) {
+      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on a ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer${type === 'ClusterIP' && kubernetesMinor(ctx.options) >= 29 ? ', or give it externalIPs' : ''}`);
     }
     if (typeof spec.healthCheckNodePort === 'number' && spec.healthCheckNodePort !== 0 && !(type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) {
       ctx.report(['spec', 'healthCheckNodePort'], 'healthCheckNodePort is only used by a LoadBalancer Service with externalTrafficPolicy Local; remove it');
@@ -95,9 +99,11 @@ export const service = defineRule({
       ctx.report(['spec', 'allocateLoadBalancerNodePorts'], `allocateLoadBalancerNodePorts is only for LoadBalancer Services, and this one is ${type}; remove it`);
     }
     const ip = spec.clusterIP;
-    if (typeof ip === 'string' && ip !== '' && ip !== 'None') {
-      if (type === 'ExternalName') ctx.report(['spec', 'clusterIP'], 'an ExternalName Service has no cluster IP; remove clusterIP');
-      else if (isIP(ip) === 0) ctx.report(['spec', 'clusterIP'], `clusterIP ${show(ip)} is not an IP address${ip.toLowerCase() === 'none' ? " (write 'None' for a headless Service: it is case-sensitive)" : ''}; remove it to have one allocated, or use 'None' for a headless Service`);
+    // An ExternalName Service may have no clusterIP at all, not even None (the API server copies it into clusterIPs).
+    if (typeof ip === 'string' && ip !== '' && type === 'ExternalName') {
+      ctx.report(['spec', 'clusterIP'], 'an ExternalName Service has no cluster IP; remove clusterIP');
+    } else if (typeof ip === 'string' && ip !== '' && ip !== 'None') {
+      if (isIP(ip) === 0) ctx.report(['spec', 'clusterIP'], `clusterIP ${show(ip)} is not an IP address${ip.toLowerCase() === 'none' ? " (write 'None' for a headless Service: it is case-sensitive)" : ''}; remove it to have one allocated, or use 'None' for a headless Service`);
     }
     if (headless && nodePorts) {
       ctx.report(['spec', 'clusterIP'], `clusterIP None (headless) is not allowed for a ${type} Service, which needs a cluster IP; remove clusterIP, or use type: ClusterIP`);
@@ -198,7 +204,7 @@ export const ingress = defineRule({
         const pat = [...at, 'http', 'paths', j];
         const path = typeof p.path === 'string' ? p.path : '';
         if (p.pathType === 'Prefix' || p.pathType === 'Exact') {
-          if (!path.startsWith('/')) ctx.report([...pat, 'path'], `path ${show(path)} (pathType ${p.pathType}) is not absolute; start it with '/', such as '/${path.replace(/^\/*/, '')}'`);
+          if (!path.startsWith('/')) ctx.report([...pat, 'path'], `path ${show(path)} (pathType ${p.pathType}) is not absolute; start it with '/', such as '/${path}'`);
           else {
             const bad = INVALID_PATH_PARTS.find(x => path.includes(x)) ?? ['/..', '/.'].find(x => path.endsWith(x));
             if (bad) ctx.report([...pat, 'path'], `path ${show(path)} (pathType ${p.pathType}) contains '${bad}', which the API server does not allow; write the path without it`);
@@ -206,7 +212,9 @@ export const ingress = defineRule({
         } else if (p.pathType === 'ImplementationSpecific' && path !== '' && !path.startsWith('/')) {
           ctx.report([...pat, 'path'], `path ${show(path)} is not absolute; start it with '/'`);
         }
-        if (p.pathType === undefined || p.pathType === null || ['Prefix', 'Exact', 'ImplementationSpecific'].includes(p.pathType)) backend(p.backend, [...pat, 'backend']);
+        // As the API server: a path without pathType gets only "pathType must be specified" (the required-field
+        // rule); with any pathType, also an unsupported one, its backend is checked.
+        if (typeof p.pathType === 'string') backend(p.backend, [...pat, 'backend']);
       });
     });
     if (Array.isArray(spec.tls)) {
