@@ -7,7 +7,7 @@
 import { lintText } from '../../lib';
 
 /** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.32' | '1.33' | '1.34' = '1.34'): string[] {
+function lint(manifest: object, kubernetesVersion: '1.28' | '1.29' | '1.32' | '1.33' | '1.34' = '1.34'): string[] {
   return lintText(JSON.stringify(manifest), 'file.yaml', { kubernetesVersion })
     .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
 }
@@ -369,6 +369,20 @@ describe('as the API server of each release', () => {
     ]);
     expect(lint(service({ ports: [{ port: 80 }], externalIPs: [], externalTrafficPolicy: 'Local' }))).toEqual([
       'error service spec.externalTrafficPolicy: externalTrafficPolicy is set on a ClusterIP Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer, or give it externalIPs',
+    ]);
+  });
+
+  test('1.29 is the first release that takes externalTrafficPolicy with externalIPs, and only on a ClusterIP Service', () => {
+    // GIVEN
+    const ports = [{ port: 80 }];
+
+    // WHEN / THEN
+    expect(lint(service({ ports, externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Cluster' }), '1.29')).toEqual([]);
+    expect(lint(service({ ports, externalTrafficPolicy: 'Cluster' }), '1.29')).toEqual([
+      'error service spec.externalTrafficPolicy: externalTrafficPolicy is set on a ClusterIP Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer, or give it externalIPs',
+    ]);
+    expect(lint(service({ type: 'ExternalName', externalName: 'db.example.com', externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Cluster' }))).toEqual([
+      'error service spec.externalTrafficPolicy: externalTrafficPolicy is set on a ExternalName Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer',
     ]);
   });
 
