@@ -87,12 +87,14 @@ function capabilityCheck(ctx: PodRuleContext, restricted: boolean) {
     const caps = securityContext(ref.container).capabilities;
     const add: unknown[] = isObject(caps) && Array.isArray(caps.add) ? caps.add : [];
     const path: FieldPath = [...ref.path, 'securityContext', 'capabilities'];
+    // Pod Security admission compares the names as written: CAP_CHOWN is not CHOWN to it (though the runtime
+    // takes both), so a CAP_ name is beyond every level; the fix is then to drop the prefix.
+    const allowed = (name: unknown) => (restricted ? name === 'NET_BIND_SERVICE' : BASELINE_CAPABILITIES.includes(name as string));
     add.forEach((cap, i) => {
-      const name = typeof cap === 'string' ? cap.replace(/^CAP_/, '') : cap;
-      const allowed = restricted ? name === 'NET_BIND_SERVICE' : BASELINE_CAPABILITIES.includes(name as string);
-      if (!allowed) {
-        ctx.report([...path, 'add', i], `${describe(ref)} adds capability ${show(cap)}, beyond the ${restricted ? 'restricted level (only NET_BIND_SERVICE)' : 'baseline set'}; remove it`);
-      }
+      if (allowed(cap)) return;
+      const bare = typeof cap === 'string' && cap.startsWith('CAP_') ? cap.slice('CAP_'.length) : undefined;
+      const fix = bare !== undefined && allowed(bare) ? `write it as ${show(bare)}, without the CAP_ prefix, which Pod Security does not strip` : 'remove it';
+      ctx.report([...path, 'add', i], `${describe(ref)} adds capability ${show(cap)}, beyond the ${restricted ? 'restricted level (only NET_BIND_SERVICE)' : 'baseline set'}; ${fix}`);
     });
     if (restricted) {
       const drop: unknown[] = isObject(caps) && Array.isArray(caps.drop) ? caps.drop : [];
