@@ -351,3 +351,11 @@ describe('capability names with the CAP_ prefix', () => {
     ]);
   });
 });
+
+test('a name that only looks prefixed (CAP-CHOWN) gets no CAP_ hint', () => {
+  // GIVEN / WHEN / THEN
+  expect(lint(pod({ containers: [container({ securityContext: { capabilities: { add: ['CAP-CHOWN'] } } })] }), 'baseline')
+    .filter(f => f.includes('capabilit'))).toEqual([
+    "error pss-capabilities spec.containers[0].securityContext.capabilities.add[0]: container 'app' adds capability 'CAP-CHOWN', beyond the baseline set; remove it",
+  ]);
+});
