@@ -69,12 +69,10 @@ export const probeHandler = defineRule({
       if (isObject(lc)) {
         for (const hook of ['postStart', 'preStop']) {
           const handler = lc[hook];
+          if (!isObject(handler)) continue;
           const path: FieldPath = [...ref.path, 'lifecycle', hook];
           // The API server validates a hook as a probe's handler: exactly one action.
-          const actions = isObject(handler) ? HOOK_HANDLERS.filter(h => handler[h] !== undefined && handler[h] !== null) : [];
-          if (isObject(handler) && actions.length !== 1) {
-            ctx.report(path, `lifecycle.${hook} of ${describe(ref)} has ${actions.length === 0 ? 'no handler' : `${actions.length} handlers (${actions.join(', ')})`}; give exactly one of ${HOOK_HANDLERS.join(', ')}`);
-          }
+          checkOneHandler(ctx, handler, HOOK_HANDLERS, path, `lifecycle.${hook} of ${describe(ref)}`);
           checkHandlerParts(ctx, handler, path, `lifecycle.${hook} of ${describe(ref)}`);
         }
       }
@@ -82,10 +80,7 @@ export const probeHandler = defineRule({
         const probe = ref.container[field];
         if (!isObject(probe)) continue;
         const path: FieldPath = [...ref.path, field];
-        const handlers = HANDLERS.filter(h => probe[h] !== undefined && probe[h] !== null);
-        if (handlers.length !== 1) {
-          ctx.report(path, `${field} of ${describe(ref)} has ${handlers.length === 0 ? 'no handler' : `${handlers.length} handlers (${handlers.join(', ')})`}; give exactly one of ${HANDLERS.join(', ')}`);
-        }
+        checkOneHandler(ctx, probe, HANDLERS, path, `${field} of ${describe(ref)}`);
         checkHandlerParts(ctx, probe, path, `${field} of ${describe(ref)}`);
         // 0 means the default for these (Kubernetes fills it in); only negative values are rejected.
         for (const t of ['periodSeconds', 'timeoutSeconds', 'successThreshold', 'failureThreshold']) {
@@ -106,6 +101,14 @@ export const probeHandler = defineRule({
     }
   },
 });
+
+/** A probe or hook (`what`) at `path` names exactly one of the handler kinds `kinds`, as validateHandler requires. */
+function checkOneHandler(ctx: RuleContext, handler: { [key: string]: unknown }, kinds: readonly string[], path: FieldPath, what: string): void {
+  const given = kinds.filter(h => handler[h] !== undefined && handler[h] !== null);
+  if (given.length !== 1) {
+    ctx.report(path, `${what} has ${given.length === 0 ? 'no handler' : `${given.length} handlers (${given.join(', ')})`}; give exactly one of ${kinds.join(', ')}`);
+  }
+}
 
 /** What the API server requires inside an exec or httpGet handler: a command, and header names that are HTTP tokens. */
 function checkHandlerParts(ctx: RuleContext, handler: unknown, path: FieldPath, what: string): void {
