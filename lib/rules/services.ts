@@ -87,10 +87,10 @@ export const service = defineRule({
       }
     }
     // Externally accessible: NodePort and LoadBalancer, and from 1.29 a ClusterIP Service with externalIPs.
-    const externalIPs = Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0;
-    const external = nodePorts || (type === 'ClusterIP' && externalIPs && kubernetesMinor(ctx.options) >= 29);
+    const externalByIPs = type === 'ClusterIP' && kubernetesMinor(ctx.options) >= 29;
+    const external = nodePorts || (externalByIPs && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
     if (typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '' && !external) {
-      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on a ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer${type === 'ClusterIP' && kubernetesMinor(ctx.options) >= 29 ? ', or give it externalIPs' : ''}`);
+      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on a ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer${externalByIPs ? ', or give it externalIPs' : ''}`);
     }
     if (typeof spec.healthCheckNodePort === 'number' && spec.healthCheckNodePort !== 0 && !(type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) {
       ctx.report(['spec', 'healthCheckNodePort'], 'healthCheckNodePort is only used by a LoadBalancer Service with externalTrafficPolicy Local; remove it');
@@ -99,11 +99,10 @@ export const service = defineRule({
       ctx.report(['spec', 'allocateLoadBalancerNodePorts'], `allocateLoadBalancerNodePorts is only for LoadBalancer Services, and this one is ${type}; remove it`);
     }
     const ip = spec.clusterIP;
-    // An ExternalName Service may have no clusterIP at all, not even None (the API server copies it into clusterIPs).
-    if (typeof ip === 'string' && ip !== '' && type === 'ExternalName') {
-      ctx.report(['spec', 'clusterIP'], 'an ExternalName Service has no cluster IP; remove clusterIP');
-    } else if (typeof ip === 'string' && ip !== '' && ip !== 'None') {
-      if (isIP(ip) === 0) ctx.report(['spec', 'clusterIP'], `clusterIP ${show(ip)} is not an IP address${ip.toLowerCase() === 'none' ? " (write 'None' for a headless Service: it is case-sensitive)" : ''}; remove it to have one allocated, or use 'None' for a headless Service`);
+    if (typeof ip === 'string' && ip !== '') {
+      // An ExternalName Service may have no clusterIP at all, not even None (the API server copies it into clusterIPs).
+      if (type === 'ExternalName') ctx.report(['spec', 'clusterIP'], 'an ExternalName Service has no cluster IP; remove clusterIP');
+      else if (ip !== 'None' && isIP(ip) === 0) ctx.report(['spec', 'clusterIP'], `clusterIP ${show(ip)} is not an IP address${ip.toLowerCase() === 'none' ? " (write 'None' for a headless Service: it is case-sensitive)" : ''}; remove it to have one allocated, or use 'None' for a headless Service`);
     }
     if (headless && nodePorts) {
       ctx.report(['spec', 'clusterIP'], `clusterIP None (headless) is not allowed for a ${type} Service, which needs a cluster IP; remove clusterIP, or use type: ClusterIP`);
