@@ -295,6 +295,7 @@ function* splitDocuments(file: string, next: () => Buffer | undefined, maxDocume
   let tooLarge = false;
   let onlyPreamble = true; // the pending lines are blank, comments or directives: they belong to the next document
   let carry: Buffer = Buffer.alloc(0);
+  let skipping = false; // inside a line over the limit whose start was dropped: the rest of it is dropped too
   const flush = function* (): Generator<ReadEvent> {
     if (tooLarge) {
       yield { problem: { file, line: docStart, rule: 'io', severity: 'error', message: `document ${docIndex + 1} is over ${maxDocumentBytes / 1024 / 1024} MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents` } };
@@ -346,6 +347,15 @@ function* splitDocuments(file: string, next: () => Buffer | undefined, maxDocume
     }
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let from = 0;
+    if (skipping) {
+      // The rest of a dropped line is counted, not read as a line of its own (a rest starting with --- is no marker).
+      const nl = data.indexOf(NEWLINE);
+      pendingBytes += nl < 0 ? data.length : nl + 1;
+      if (nl < 0) continue;
+      lineNo++;
+      from = nl + 1;
+      skipping = false;
+    }
     for (;;) {
       const nl = data.indexOf(NEWLINE, from);
       if (nl < 0) break;
@@ -357,8 +367,10 @@ function* splitDocuments(file: string, next: () => Buffer | undefined, maxDocume
     if (carry.length > maxDocumentBytes) {
       if (docStart === 0) docStart = lineNo + 1;
       tooLarge = true;
+      onlyPreamble = false;
       pendingBytes += carry.length;
       carry = Buffer.alloc(0);
+      skipping = true;
     }
   }
   if (carry.length > 0) yield* addLine(carry);

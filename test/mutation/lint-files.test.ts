@@ -505,6 +505,46 @@ describe('readDocuments: documents across chunks', () => {
       doc('---\nd: 4\n', 4, 1),
     ]);
   });
+
+  test('the rest of a dropped over-long line is not read as a line of its own, even when it starts with ---', () => {
+    // GIVEN: line 2 runs 8 bytes past the end of the first chunk, and its rest reads "--- b"
+    const text = 'z: 0\na: ' + 'x'.repeat(CHUNK - 8) + '--- b\nc: 1\n---\nd: 2\n';
+
+    // WHEN
+    const { file, events } = readContent(text, 1000);
+
+    // THEN: one document too large (lines 1-3), then the one at line 4
+    expect(Buffer.byteLength(text.slice(0, text.indexOf('--- b')))).toBe(CHUNK);
+    expect(events).toEqual([
+      { problem: { file, line: 1, rule: 'io', severity: 'error', message: 'document 1 is over 0.00095367431640625 MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents' } },
+      doc('---\nd: 2\n', 4, 1),
+    ]);
+  });
+
+  test('a dropped over-long line after comments ends the comments\' document at the next ---', () => {
+    // GIVEN: a comment, then an over-long line that fills the first chunk (its newline starts the second), then a document
+    const text = '# note\n' + 'x'.repeat(CHUNK - 7) + '\n---\nd: 2\n';
+
+    // WHEN
+    const { file, events } = readContent(text, 1000);
+
+    // THEN
+    expect(events).toEqual([
+      { problem: { file, line: 1, rule: 'io', severity: 'error', message: 'document 1 is over 0.00095367431640625 MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents' } },
+      doc('---\nd: 2\n', 3, 1),
+    ]);
+  });
+
+  test('an over-long line that runs to the end of the file is the problem of its document', () => {
+    // GIVEN / WHEN
+    const { file, events } = readContent('a: 1\n---\nb: ' + 'x'.repeat(CHUNK + 10), 1000);
+
+    // THEN
+    expect(events).toEqual([
+      doc('a: 1\n', 1, 0),
+      { problem: { file, line: 2, rule: 'io', severity: 'error', message: 'document 2 is over 0.00095367431640625 MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents' } },
+    ]);
+  });
 });
 
 describe('splitText: document boundaries', () => {
