@@ -234,6 +234,11 @@ export function describe(ref: ContainerRef): string {
   return typeof ref.container.name === 'string' ? `${kind} '${ref.container.name}'` : `${kind} at ${formatPath(ref.path)}`;
 }
 
+/** `a` or `an` before a word in a message, by its first letter ("an ExternalName Service", "an azureDisk volume"). */
+export function article(word: string): 'a' | 'an' {
+  return /^[aeiou]/i.test(word) ? 'an' : 'a';
+}
+
 /**
  * How values are quoted in messages: `'x'` for strings, `NaN`, `Infinity` and `undefined` as
  * such, JSON for the rest. Long values are cut, so a message never carries a whole document.

@@ -1,7 +1,7 @@
 // Security contexts. The pss-* rules are the Pod Security Standards, after
 // k8s.io/pod-security-admission/policy: policy, not API errors, so they run only when a level is
 // enforced. user-group-id and sysctl are what the API server itself rejects, and always run.
-import { containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, kubernetesMinor, PodRuleContext, RuleContext, show } from './engine';
+import { article, containersOf, defineRule, describe, FieldPath, forEachVolume, isObject, kubernetesMinor, PodRuleContext, RuleContext, show } from './engine';
 import { sysctlNameProblem } from './formats';
 import { forEachPort } from './containers';
 
@@ -57,7 +57,7 @@ export const hostPathVolumes = defineRule({
   check(ctx) {
     forEachVolume(ctx, (v, path) => {
       if (v.hostPath !== undefined) {
-        ctx.report([...path, 'hostPath'], `volume '${v.name}' mounts the node path ${show(v.hostPath?.path)}, which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim`);
+        ctx.report([...path, 'hostPath'], `volume '${v.name}' mounts ${typeof v.hostPath?.path === 'string' ? `the node path ${show(v.hostPath.path)}` : 'a node path'}, which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim`);
       }
     });
   },
@@ -224,7 +224,7 @@ export const volumeTypes = defineRule({
     forEachVolume(ctx, (v, path) => {
       const kind = Object.keys(v).find(k => k !== 'name');
       if (kind !== undefined && !RESTRICTED_VOLUMES.includes(kind)) {
-        ctx.report(path, `volume '${v.name}' is a ${kind} volume, not allowed at the restricted level; use one of ${RESTRICTED_VOLUMES.join(', ')}`);
+        ctx.report(path, `volume '${v.name}' is ${article(kind)} ${kind} volume, not allowed at the restricted level; use one of ${RESTRICTED_VOLUMES.join(', ')}`);
       }
     });
   },

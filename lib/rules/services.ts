@@ -1,6 +1,6 @@
 // The services family: Services and Ingresses, as the API server validates them on create.
 import { isIP } from 'net';
-import { defineRule, FieldPath, isObject, kubernetesMinor, show } from './engine';
+import { article, defineRule, FieldPath, isObject, kubernetesMinor, show } from './engine';
 import { dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, isPortNumber, portNameProblem, qualifiedNameProblem, toDnsName } from './formats';
 
 /** The NodePort range of a kube-apiserver with its default --service-node-port-range. */
@@ -24,7 +24,7 @@ export const service = defineRule({
     const nodePorts = type === 'NodePort' || type === 'LoadBalancer';
     const ports = Array.isArray(spec.ports) ? spec.ports : [];
     if (ports.length === 0 && !headless && type !== 'ExternalName' && (spec.ports === undefined || spec.ports === null || Array.isArray(spec.ports))) {
-      ctx.report(['spec', 'ports'], `a ${type} Service needs ports; list the ports it serves, such as [{ name: http, port: 80, targetPort: 8080 }]`);
+      ctx.report(['spec', 'ports'], `${article(type)} ${type} Service needs ports; list the ports it serves, such as [{ name: http, port: 80, targetPort: 8080 }]`);
     }
     const names = new Map<string, number>();
     const seen = new Map<string, number>();
@@ -67,7 +67,7 @@ export const service = defineRule({
       const np = p.nodePort;
       if (typeof np === 'number' && Number.isInteger(np) && np !== 0) {
         if (!nodePorts) {
-          ctx.report([...at, 'nodePort'], `nodePort ${np} is set on a ${type} Service, which opens no node ports; remove nodePort, or use type: NodePort`);
+          ctx.report([...at, 'nodePort'], `nodePort ${np} is set on ${article(type)} ${type} Service, which opens no node ports; remove nodePort, or use type: NodePort`);
         } else if (np < NODE_PORT_MIN || np > NODE_PORT_MAX) {
           ctx.report([...at, 'nodePort'], `nodePort ${np} is outside the NodePort range ${NODE_PORT_MIN}-${NODE_PORT_MAX} of a default API server; use a port in it, or remove nodePort to have one allocated`);
         } else {
@@ -90,7 +90,7 @@ export const service = defineRule({
     const externalByIPs = type === 'ClusterIP' && kubernetesMinor(ctx.options) >= 29;
     const external = nodePorts || (externalByIPs && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
     if (typeof spec.externalTrafficPolicy === 'string' && spec.externalTrafficPolicy !== '' && !external) {
-      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on a ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer${externalByIPs ? ', or give it externalIPs' : ''}`);
+      ctx.report(['spec', 'externalTrafficPolicy'], `externalTrafficPolicy is set on ${article(type)} ${type} Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer${externalByIPs ? ', or give it externalIPs' : ''}`);
     }
     if (typeof spec.healthCheckNodePort === 'number' && spec.healthCheckNodePort !== 0 && !(type === 'LoadBalancer' && spec.externalTrafficPolicy === 'Local')) {
       ctx.report(['spec', 'healthCheckNodePort'], 'healthCheckNodePort is only used by a LoadBalancer Service with externalTrafficPolicy Local; remove it');
@@ -105,7 +105,7 @@ export const service = defineRule({
       else if (ip !== 'None' && isIP(ip) === 0) ctx.report(['spec', 'clusterIP'], `clusterIP ${show(ip)} is not an IP address${ip.toLowerCase() === 'none' ? " (write 'None' for a headless Service: it is case-sensitive)" : ''}; remove it to have one allocated, or use 'None' for a headless Service`);
     }
     if (headless && nodePorts) {
-      ctx.report(['spec', 'clusterIP'], `clusterIP None (headless) is not allowed for a ${type} Service, which needs a cluster IP; remove clusterIP, or use type: ClusterIP`);
+      ctx.report(['spec', 'clusterIP'], `clusterIP None (headless) is not allowed for ${article(type)} ${type} Service, which needs a cluster IP; remove clusterIP, or use type: ClusterIP`);
     }
     if (type === 'ExternalName') {
       const name = typeof spec.externalName === 'string' ? spec.externalName.replace(/\.$/, '') : '';

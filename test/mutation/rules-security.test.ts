@@ -82,8 +82,10 @@ describe('Pod Security baseline', () => {
     // GIVEN a volume whose hostPath is null
     const spec = { containers: [container()], volumes: [{ name: 'v', hostPath: null }] };
     // WHEN it is linted at the baseline level
-    // THEN the pss-host-path rule finishes (no "rule stopped" finding)
-    expect(lint(pod(spec), 'baseline').filter(f => f.includes('the rule stopped'))).toEqual([]);
+    // THEN the pss-host-path rule finishes (no "rule stopped" finding), and says "a node path", not "undefined"
+    expect(lint(pod(spec), 'baseline').filter(f => f.includes('pss-host-path') || f.includes('the rule stopped'))).toEqual([
+      "error pss-host-path spec.volumes[0].hostPath: volume 'v' mounts a node path, which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim",
+    ]);
   });
 });
 
@@ -133,6 +135,16 @@ describe('Pod Security restricted', () => {
     expect(lint(pod(spec), 'restricted')).toEqual([
       "error pss-host-path spec.volumes[0].hostPath: volume 'data' mounts the node path '/data', which ties the pod to one node and exposes the host; prefer a persistentVolumeClaim",
       "error pss-volume-types spec.volumes[0]: volume 'data' is a hostPath volume, not allowed at the restricted level; use one of configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret",
+    ]);
+  });
+
+  test('a volume type starting with a vowel takes "an"', () => {
+    // GIVEN an azureDisk volume
+    const spec = { containers: [restrictedContainer()], volumes: [{ name: 'disk', azureDisk: { diskName: 'd', diskURI: 'u' } }] };
+    // WHEN it is linted at the restricted level
+    // THEN the message reads "an azureDisk volume"
+    expect(lint(pod(spec), 'restricted')).toEqual([
+      "error pss-volume-types spec.volumes[0]: volume 'disk' is an azureDisk volume, not allowed at the restricted level; use one of configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret",
     ]);
   });
 });

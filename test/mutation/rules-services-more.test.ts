@@ -382,7 +382,7 @@ describe('as the API server of each release', () => {
       'error service spec.externalTrafficPolicy: externalTrafficPolicy is set on a ClusterIP Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer, or give it externalIPs',
     ]);
     expect(lint(service({ type: 'ExternalName', externalName: 'db.example.com', externalIPs: ['203.0.113.10'], externalTrafficPolicy: 'Cluster' }))).toEqual([
-      'error service spec.externalTrafficPolicy: externalTrafficPolicy is set on a ExternalName Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer',
+      'error service spec.externalTrafficPolicy: externalTrafficPolicy is set on an ExternalName Service, which has no external traffic; remove it, or use type: NodePort or LoadBalancer',
     ]);
   });
 
