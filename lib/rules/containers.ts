@@ -108,7 +108,7 @@ export const portRange = defineRule({
         } else if (typeof p.containerPort === 'number' && !isPortNumber(p.containerPort)) {
           ctx.report([...path, 'containerPort'], `containerPort ${p.containerPort} of ${describe(ref)} is outside 1-65535; use the port the process listens on`);
         }
-        if (p.hostPort !== undefined && p.hostPort !== 0 && typeof p.hostPort === 'number' && !isPortNumber(p.hostPort)) {
+        if (typeof p.hostPort === 'number' && p.hostPort !== 0 && !isPortNumber(p.hostPort)) {
           ctx.report([...path, 'hostPort'], `hostPort ${p.hostPort} of ${describe(ref)} is outside 1-65535; use a valid port or remove hostPort`);
         }
       });
@@ -124,7 +124,7 @@ export const portClash = defineRule({
   target: 'pod',
   description: 'no two containers running together declare the same containerPort and protocol: they share one network namespace',
   check(ctx) {
-    const owners = new Map<string, { ref: ContainerRef }>();
+    const owners = new Map<string, ContainerRef>(); // port/protocol -> the first container running beside the others to declare it
     for (const ref of containersOf(ctx.pod)) {
       if (!ref.concurrent) continue;
       const own = new Set<string>();
@@ -136,11 +136,12 @@ export const portClash = defineRule({
           return;
         }
         own.add(key);
+        // A container's own repeats stop above, so an owner found here is another container.
         const first = owners.get(key);
-        if (first && first.ref !== ref) {
-          ctx.report([...path, 'containerPort'], `containers '${first.ref.container.name}' and '${ref.container.name}' both listen on port ${key}; containers in a pod share one network namespace, so give one of them another port`);
+        if (first) {
+          ctx.report([...path, 'containerPort'], `containers '${first.container.name}' and '${ref.container.name}' both listen on port ${key}; containers in a pod share one network namespace, so give one of them another port`);
         } else {
-          owners.set(key, { ref });
+          owners.set(key, ref);
         }
       });
     }
