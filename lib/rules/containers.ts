@@ -1,4 +1,4 @@
-import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, PodTarget, RuleContext, show } from './engine';
+import { checkEnum, containersOf, ContainerRef, defineRule, describe, FieldPath, isObject, kubernetesMinor, PodTarget, RuleContext, show } from './engine';
 import { isPortNumber, labelValueProblem, qualifiedNameProblem, toLabelValue } from './formats';
 
 export const image = defineRule({
@@ -247,7 +247,7 @@ export const toleration = defineRule({
       } else {
         checkEnum(ctx, operator, [...path, 'operator'], 'toleration operator', TOLERATION_OPERATORS);
       }
-      if (t.effect !== undefined && t.effect !== '') checkEnum(ctx, t.effect, [...path, 'effect'], 'toleration effect', TAINT_EFFECTS);
+      if (t.effect !== '') checkEnum(ctx, t.effect, [...path, 'effect'], 'toleration effect', TAINT_EFFECTS);
     });
   },
 });
@@ -260,13 +260,16 @@ const SECCOMP_TYPES = ['RuntimeDefault', 'Localhost', 'Unconfined'];
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
 /**
- * Reports `holder[field]` when it is a string other than `values` (an empty string is left alone:
- * the API server fills in the default for most of these).
+ * Reports `holder[field]` when it is a string other than `values`. An empty string is left alone unless
+ * `checkEmpty`: the API server fills in the default for some fields (terminationMessagePolicy, httpGet
+ * scheme, strategy types), and the required-field rule reports it for others (operators, seccompProfile
+ * type, whenUnsatisfiable); where neither is so (pointer fields without a default, such as procMount or
+ * preemptionPolicy), '' is checked like any other value.
  */
-function enumAt(ctx: RuleContext, holder: unknown, path: FieldPath, field: string, what: string, values: string[]): void {
+function enumAt(ctx: RuleContext, holder: unknown, path: FieldPath, field: string, what: string, values: string[], checkEmpty = false): void {
   if (!isObject(holder)) return;
   const value = holder[field];
-  if (value === '') return;
+  if (value === '' && !checkEmpty) return;
   checkEnum(ctx, value, [...path, field], what, values);
 }
 
@@ -279,11 +282,12 @@ function checkContainerEnums(ctx: RuleContext, ref: ContainerRef): void {
   const c = ref.container;
   enumAt(ctx, c, ref.path, 'terminationMessagePolicy', 'terminationMessagePolicy', ['File', 'FallbackToLogsOnError']);
   if (Array.isArray(c.volumeMounts)) {
-    c.volumeMounts.forEach((m: unknown, i: number) => enumAt(ctx, m, [...ref.path, 'volumeMounts', i], 'mountPropagation', 'mountPropagation', ['None', 'HostToContainer', 'Bidirectional']));
+    c.volumeMounts.forEach((m: unknown, i: number) => enumAt(ctx, m, [...ref.path, 'volumeMounts', i], 'mountPropagation', 'mountPropagation', ['None', 'HostToContainer', 'Bidirectional'], true));
   }
   if (isObject(c.securityContext)) {
     enumAt(ctx, c.securityContext.seccompProfile, [...ref.path, 'securityContext', 'seccompProfile'], 'type', 'seccompProfile type', SECCOMP_TYPES);
-    enumAt(ctx, c.securityContext, [...ref.path, 'securityContext'], 'procMount', 'procMount', ['Default', 'Unmasked']);
+    // Before 1.33 the ProcMountType feature gate is off by default, and the API server sets any procMount to Default.
+    if (kubernetesMinor(ctx.options) >= 33) enumAt(ctx, c.securityContext, [...ref.path, 'securityContext'], 'procMount', 'procMount', ['Default', 'Unmasked'], true);
   }
   const handlers: Array<[unknown, FieldPath]> = ['livenessProbe', 'readinessProbe', 'startupProbe'].map(p => [c[p], [...ref.path, p]]);
   if (isObject(c.lifecycle)) for (const hook of ['postStart', 'preStop']) handlers.push([c.lifecycle[hook], [...ref.path, 'lifecycle', hook]]);
@@ -294,17 +298,17 @@ function checkContainerEnums(ctx: RuleContext, ref: ContainerRef): void {
 
 function checkPodEnums(ctx: RuleContext, pod: PodTarget): void {
   const spec = pod.spec;
-  enumAt(ctx, spec, pod.specPath, 'preemptionPolicy', 'preemptionPolicy', ['PreemptLowerPriority', 'Never']);
+  enumAt(ctx, spec, pod.specPath, 'preemptionPolicy', 'preemptionPolicy', ['PreemptLowerPriority', 'Never'], true);
   if (isObject(spec.securityContext)) {
     enumAt(ctx, spec.securityContext.seccompProfile, [...pod.specPath, 'securityContext', 'seccompProfile'], 'type', 'seccompProfile type', SECCOMP_TYPES);
-    enumAt(ctx, spec.securityContext, [...pod.specPath, 'securityContext'], 'fsGroupChangePolicy', 'fsGroupChangePolicy', ['OnRootMismatch', 'Always']);
+    enumAt(ctx, spec.securityContext, [...pod.specPath, 'securityContext'], 'fsGroupChangePolicy', 'fsGroupChangePolicy', ['OnRootMismatch', 'Always'], true);
   }
   if (Array.isArray(spec.topologySpreadConstraints)) {
     spec.topologySpreadConstraints.forEach((t: unknown, i: number) => {
       const at = [...pod.specPath, 'topologySpreadConstraints', i];
       enumAt(ctx, t, at, 'whenUnsatisfiable', 'whenUnsatisfiable', ['DoNotSchedule', 'ScheduleAnyway']);
-      enumAt(ctx, t, at, 'nodeAffinityPolicy', 'nodeAffinityPolicy', ['Honor', 'Ignore']);
-      enumAt(ctx, t, at, 'nodeTaintsPolicy', 'nodeTaintsPolicy', ['Honor', 'Ignore']);
+      enumAt(ctx, t, at, 'nodeAffinityPolicy', 'nodeAffinityPolicy', ['Honor', 'Ignore'], true);
+      enumAt(ctx, t, at, 'nodeTaintsPolicy', 'nodeTaintsPolicy', ['Honor', 'Ignore'], true);
       if (isObject(t)) selectorEnums(ctx, t.labelSelector, [...at, 'labelSelector'], 'topology spread selector');
     });
   }
@@ -315,12 +319,15 @@ function checkPodEnums(ctx: RuleContext, pod: PodTarget): void {
     if (!isObject(a)) continue;
     const base = [...pod.specPath, 'affinity', kind];
     const required = a.requiredDuringSchedulingIgnoredDuringExecution;
-    if (Array.isArray(required)) required.forEach((t: unknown, i: number) => { if (isObject(t)) selectorEnums(ctx, t.labelSelector, [...base, 'requiredDuringSchedulingIgnoredDuringExecution', i, 'labelSelector'], 'affinity selector'); });
+    const termEnums = (term: unknown, at: FieldPath) => {
+      if (!isObject(term)) return;
+      selectorEnums(ctx, term.labelSelector, [...at, 'labelSelector'], 'affinity selector');
+      selectorEnums(ctx, term.namespaceSelector, [...at, 'namespaceSelector'], 'affinity namespace selector');
+    };
+    if (Array.isArray(required)) required.forEach((t: unknown, i: number) => termEnums(t, [...base, 'requiredDuringSchedulingIgnoredDuringExecution', i]));
     const preferred = a.preferredDuringSchedulingIgnoredDuringExecution;
     if (Array.isArray(preferred)) {
-      preferred.forEach((t: unknown, i: number) => {
-        if (isObject(t) && isObject(t.podAffinityTerm)) selectorEnums(ctx, t.podAffinityTerm.labelSelector, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm', 'labelSelector'], 'affinity selector');
-      });
+      preferred.forEach((t: unknown, i: number) => { if (isObject(t)) termEnums(t.podAffinityTerm, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'podAffinityTerm']); });
     }
   }
   const node = affinity.nodeAffinity;
@@ -333,9 +340,9 @@ function checkPodEnums(ctx: RuleContext, pod: PodTarget): void {
   if (Array.isArray(preferred)) preferred.forEach((t: unknown, i: number) => { if (isObject(t)) terms.push([t.preference, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'preference']]); });
   for (const [term, path] of terms) {
     if (!isObject(term)) continue;
-    for (const list of ['matchExpressions', 'matchFields']) {
-      if (Array.isArray(term[list])) term[list].forEach((e: unknown, i: number) => enumAt(ctx, e, [...path, list, i], 'operator', 'node selector operator', NODE_SELECTOR_OPERATORS));
-    }
+    // A field selector (matchFields) takes only In and NotIn (ValidateNodeFieldSelectorRequirement).
+    if (Array.isArray(term.matchExpressions)) term.matchExpressions.forEach((e: unknown, i: number) => enumAt(ctx, e, [...path, 'matchExpressions', i], 'operator', 'node selector operator', NODE_SELECTOR_OPERATORS));
+    if (Array.isArray(term.matchFields)) term.matchFields.forEach((e: unknown, i: number) => enumAt(ctx, e, [...path, 'matchFields', i], 'operator', 'node field selector operator', ['In', 'NotIn']));
   }
 }
 

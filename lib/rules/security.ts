@@ -239,7 +239,7 @@ export const userGroupId = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'pod',
-  description: 'runAsUser, runAsGroup, fsGroup and supplementalGroups are Linux IDs from 0 to 2147483647; security contexts are consistent: a seccomp localhostProfile (relative, without ..) exactly with type Localhost, and allowPrivilegeEscalation: false neither with privileged: true nor with CAP_SYS_ADMIN added',
+  description: 'runAsUser, runAsGroup, fsGroup and supplementalGroups are Linux IDs from 0 to 2147483647; security contexts are consistent: a seccomp localhostProfile (relative, without ..) exactly with type Localhost, allowPrivilegeEscalation: false neither with privileged: true nor with CAP_SYS_ADMIN added, and procMount Unmasked only with hostUsers: false (from 1.33)',
   check(ctx) {
     const pod = ctx.pod;
     const checkId = (value: unknown, path: FieldPath, what: string) => {
@@ -273,6 +273,10 @@ export const userGroupId = defineRule({
             ctx.report([...base, 'capabilities', 'add', i], `${describe(ref)} adds CAP_SYS_ADMIN with allowPrivilegeEscalation: false, which Kubernetes rejects: CAP_SYS_ADMIN can always escalate; remove one of the two`);
           }
         });
+      }
+      // From 1.33 (ProcMountType on by default; before, the API server sets procMount to Default) an unmasked /proc needs a user namespace.
+      if (csc.procMount === 'Unmasked' && pod.spec.hostUsers !== false && kubernetesMinor(ctx.options) >= 33) {
+        ctx.report([...base, 'procMount'], `${describe(ref)} sets procMount: Unmasked, which Kubernetes allows only in a user namespace; set hostUsers: false on the pod, or remove procMount`);
       }
     }
   },
