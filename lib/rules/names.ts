@@ -381,6 +381,73 @@ function checkSelector(ctx: RuleContext, sel: unknown, path: FieldPath, what: st
   return ok;
 }
 
+/**
+ * The terms of a node affinity, as validateNodeAffinity checks them: an expression's values fit its operator, and
+ * its key is a label key; a field selector (matchFields) names metadata.name with one node name. Values of required terms are label values from 1.32
+ * (allowInvalidLabelValueInRequiredNodeAffinity); those of preferred terms never are checked. Unknown operators
+ * are the enum-value rule's.
+ */
+function checkNodeAffinity(ctx: RuleContext, node: { [key: string]: any }, base: FieldPath): void {
+  // A required node selector without terms is the required-field rule's.
+  const required = node.requiredDuringSchedulingIgnoredDuringExecution;
+  if (isObject(required) && Array.isArray(required.nodeSelectorTerms)) {
+    const labelValues = kubernetesMinor(ctx.options) >= 32;
+    required.nodeSelectorTerms.forEach((t: unknown, i: number) => checkNodeSelectorTerm(ctx, t, [...base, 'requiredDuringSchedulingIgnoredDuringExecution', 'nodeSelectorTerms', i], labelValues));
+  }
+  const preferred = node.preferredDuringSchedulingIgnoredDuringExecution;
+  if (Array.isArray(preferred)) {
+    preferred.forEach((t: unknown, i: number) => {
+      if (isObject(t)) checkNodeSelectorTerm(ctx, t.preference, [...base, 'preferredDuringSchedulingIgnoredDuringExecution', i, 'preference'], false);
+    });
+  }
+}
+
+function checkNodeSelectorTerm(ctx: RuleContext, term: unknown, path: FieldPath, labelValues: boolean): void {
+  if (!isObject(term)) return;
+  if (Array.isArray(term.matchExpressions)) {
+    term.matchExpressions.forEach((e: unknown, i: number) => {
+      if (!isObject(e)) return;
+      const at = [...path, 'matchExpressions', i];
+      if (typeof e.key === 'string' && e.key !== '') {
+        const problem = qualifiedNameProblem(e.key);
+        if (problem) ctx.report([...at, 'key'], `node selector key ${show(e.key)} ${problem}; use a node label key such as 'kubernetes.io/os'`);
+      }
+      const values = Array.isArray(e.values) ? e.values : [];
+      const on = `node selector expression on ${show(e.key)}`;
+      if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) {
+        ctx.report([...at, 'values'], `${on} has operator ${e.operator} but no values; list the label values it matches`);
+      } else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) {
+        ctx.report([...at, 'values'], `${on} has operator ${e.operator} and values ${show(values)}; ${e.operator} only tests the key, so remove values`);
+      } else if ((e.operator === 'Gt' || e.operator === 'Lt') && values.length !== 1) {
+        ctx.report([...at, 'values'], `${on} has operator ${e.operator} and ${values.length} values; ${e.operator} compares with exactly one number, such as values: ["3"]`);
+      }
+      if (!labelValues) return;
+      values.forEach((v: unknown, j: number) => {
+        const problem = typeof v === 'string' ? labelValueProblem(v) : undefined;
+        if (problem) ctx.report([...at, 'values', j], `node selector value ${show(v)} ${problem}; use '${toLabelValue(v as string) || 'value'}'`);
+      });
+    });
+  }
+  if (Array.isArray(term.matchFields)) {
+    term.matchFields.forEach((f: unknown, i: number) => {
+      if (!isObject(f)) return;
+      const at = [...path, 'matchFields', i];
+      const values = Array.isArray(f.values) ? f.values : [];
+      if ((f.operator === 'In' || f.operator === 'NotIn') && values.length !== 1) {
+        ctx.report([...at, 'values'], `a node field selector with operator ${f.operator} takes exactly one value, got ${values.length}; list one node name, or use one requirement per node`);
+      }
+      if (typeof f.key === 'string' && f.key !== '' && f.key !== 'metadata.name') { // '' is the required-field rule's
+        ctx.report([...at, 'key'], `node field selector key ${show(f.key)} is not a field Kubernetes can select nodes by; use 'metadata.name'`);
+      } else if (f.key === 'metadata.name') {
+        values.forEach((v: unknown, j: number) => {
+          const problem = typeof v === 'string' ? dnsSubdomainProblem(v) : undefined;
+          if (problem) ctx.report([...at, 'values', j], `node name ${show(v)} ${problem}; use the name of a node, such as 'node-1'`);
+        });
+      }
+    });
+  }
+}
+
 /** Whether a (valid) label selector selects `labels`. */
 export function selects(sel: { [key: string]: any }, labels: { [key: string]: unknown }): boolean {
   if (isObject(sel.matchLabels)) {
@@ -417,7 +484,7 @@ export const selector = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'object',
-  description: "workload selectors are valid, not empty and select the pod template's labels (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs with manualSelector); Service, affinity, topology spread and claim selectors use valid label keys and values",
+  description: "workload selectors are valid, not empty and select the pod template's labels (Deployments, StatefulSets, DaemonSets, ReplicaSets, Jobs with manualSelector); Service, affinity, topology spread and claim selectors use valid label keys and values; node affinity expressions have the values their operator takes (label values in required terms from 1.32), and field selectors one node name under metadata.name",
   check(ctx) {
     const m = ctx.manifest;
     const spec = isObject(m.spec) ? m.spec : undefined;
@@ -485,6 +552,7 @@ export const selector = defineRule({
         terms(a.requiredDuringSchedulingIgnoredDuringExecution, [...pod.specPath, 'affinity', kind, 'requiredDuringSchedulingIgnoredDuringExecution'], false);
         terms(a.preferredDuringSchedulingIgnoredDuringExecution, [...pod.specPath, 'affinity', kind, 'preferredDuringSchedulingIgnoredDuringExecution'], true);
       }
+      if (isObject(affinity.nodeAffinity)) checkNodeAffinity(ctx, affinity.nodeAffinity, [...pod.specPath, 'affinity', 'nodeAffinity']);
     }
     if (Array.isArray(pod.spec.topologySpreadConstraints)) {
       pod.spec.topologySpreadConstraints.forEach((c: unknown, i: number) => {
