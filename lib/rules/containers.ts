@@ -378,9 +378,9 @@ function checkObjectEnums(ctx: RuleContext): void {
       enumAt(ctx, spec, S, 'type', 'Service type', ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
       enumAt(ctx, spec, S, 'sessionAffinity', 'sessionAffinity', ['None', 'ClientIP']);
       enumAt(ctx, spec, S, 'externalTrafficPolicy', 'externalTrafficPolicy', ['Cluster', 'Local']);
-      enumAt(ctx, spec, S, 'internalTrafficPolicy', 'internalTrafficPolicy', ['Cluster', 'Local']);
-      enumAt(ctx, spec, S, 'ipFamilyPolicy', 'ipFamilyPolicy', ['SingleStack', 'PreferDualStack', 'RequireDualStack']);
-      if (Array.isArray(spec.ipFamilies)) spec.ipFamilies.forEach((f: unknown, i: number) => { if (f !== '') checkEnum(ctx, f, [...S, 'ipFamilies', i], 'ipFamily', ['IPv4', 'IPv6']); });
+      enumAt(ctx, spec, S, 'internalTrafficPolicy', 'internalTrafficPolicy', ['Cluster', 'Local'], true);
+      enumAt(ctx, spec, S, 'ipFamilyPolicy', 'ipFamilyPolicy', ['SingleStack', 'PreferDualStack', 'RequireDualStack'], true);
+      if (Array.isArray(spec.ipFamilies)) spec.ipFamilies.forEach((f: unknown, i: number) => checkEnum(ctx, f, [...S, 'ipFamilies', i], 'ipFamily', ['IPv4', 'IPv6']));
       if (Array.isArray(spec.ports)) spec.ports.forEach((p: unknown, i: number) => enumAt(ctx, p, [...S, 'ports', i], 'protocol', 'protocol', ['TCP', 'UDP', 'SCTP']));
       break;
     case 'Ingress':
@@ -395,15 +395,20 @@ function checkObjectEnums(ctx: RuleContext): void {
       claimEnums(ctx, spec, S);
       selectorEnums(ctx, spec.selector, [...S, 'selector'], 'claim selector');
       break;
-    default:
-      break;
   }
   if (['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job'].includes(m.kind)) selectorEnums(ctx, spec.selector, [...S, 'selector'], 'selector');
 }
 
 function jobEnums(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath): void {
-  enumAt(ctx, js, base, 'completionMode', 'completionMode', ['NonIndexed', 'Indexed']);
-  enumAt(ctx, js, base, 'podReplacementPolicy', 'podReplacementPolicy', ['TerminatingOrFailed', 'Failed']);
+  enumAt(ctx, js, base, 'completionMode', 'completionMode', ['NonIndexed', 'Indexed'], true);
+  // Before 1.29 the JobPodReplacementPolicy gate is off by default and the API server drops the field.
+  if (kubernetesMinor(ctx.options) >= 29) {
+    if (js.podReplacementPolicy === 'TerminatingOrFailed' && isObject(js.podFailurePolicy)) {
+      ctx.report([...base, 'podReplacementPolicy'], 'podReplacementPolicy TerminatingOrFailed is not allowed with a podFailurePolicy, which needs the pods to be terminated before it judges them; set podReplacementPolicy: Failed, or remove it');
+    } else {
+      enumAt(ctx, js, base, 'podReplacementPolicy', 'podReplacementPolicy', ['TerminatingOrFailed', 'Failed'], true);
+    }
+  }
   const rules = isObject(js.podFailurePolicy) ? js.podFailurePolicy.rules : undefined;
   if (!Array.isArray(rules)) return;
   rules.forEach((r: unknown, i: number) => {
@@ -418,7 +423,7 @@ function jobEnums(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath)
 function claimEnums(ctx: RuleContext, spec: unknown, base: FieldPath): void {
   if (!isObject(spec)) return;
   if (Array.isArray(spec.accessModes)) spec.accessModes.forEach((mode: unknown, i: number) => checkEnum(ctx, mode, [...base, 'accessModes', i], 'access mode', ACCESS_MODES));
-  enumAt(ctx, spec, base, 'volumeMode', 'volumeMode', ['Filesystem', 'Block']);
+  enumAt(ctx, spec, base, 'volumeMode', 'volumeMode', ['Filesystem', 'Block'], true);
 }
 
 // ---- Scheduling ----------------------------------------------------------------------------------
@@ -438,7 +443,7 @@ export const scheduling = defineRule({
       spec.topologySpreadConstraints.forEach((t: unknown, i: number) => {
         if (!isObject(t)) return;
         const at = [...pod.specPath, 'topologySpreadConstraints', i];
-        if (typeof t.maxSkew === 'number' && Number.isInteger(t.maxSkew) && t.maxSkew < 1) {
+        if (Number.isInteger(t.maxSkew) && t.maxSkew < 1) {
           ctx.report([...at, 'maxSkew'], `topology spread maxSkew ${t.maxSkew} must be at least 1 (1 spreads pods evenly); use 1 or more`);
         }
         if (t.minDomains !== undefined && t.minDomains !== null) {
@@ -458,7 +463,7 @@ export const scheduling = defineRule({
     const weights = (list: unknown, base: FieldPath) => {
       if (!Array.isArray(list)) return;
       list.forEach((t: unknown, i: number) => {
-        if (isObject(t) && typeof t.weight === 'number' && Number.isInteger(t.weight) && (t.weight < 1 || t.weight > 100)) {
+        if (isObject(t) && Number.isInteger(t.weight) && (t.weight < 1 || t.weight > 100)) {
           ctx.report([...base, i, 'weight'], `preferred affinity weight ${t.weight} is outside 1-100; use a weight from 1 to 100`);
         }
       });
