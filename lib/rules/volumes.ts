@@ -26,8 +26,8 @@ export const volumeSource = defineRule({
     forEachVolume(ctx, (v, path) => {
       const sources = VOLUME_SOURCES.filter(s => v[s] !== undefined);
       if (sources.length === 0) {
-        const stray = Object.keys(v).filter(k => k !== 'name');
-        const hint = stray.map(k => didYouMean(k, VOLUME_SOURCES)).find(x => x !== undefined);
+        // 'name' is close to no source, so every key can be tried.
+        const hint = Object.keys(v).map(k => didYouMean(k, VOLUME_SOURCES)).find(x => x !== undefined);
         ctx.report(path, `${volumeLabel(v, path)} has no source, and Kubernetes silently makes it an emptyDir; add one such as hostPath: { path: /data } or emptyDir: {}${hint ? ` (did you mean '${hint}'?)` : ''}`);
       } else if (sources.length > 1) {
         ctx.report(path, `${volumeLabel(v, path)} has ${sources.length} sources (${sources.join(', ')}); a volume has exactly one, so split it into ${sources.length} volumes`);
@@ -51,7 +51,7 @@ export const mountUndeclared = defineRule({
       if (typeof v.name === 'string') declared.add(v.name);
     });
     // A StatefulSet's volumeClaimTemplates become volumes of its pods, under the template's name.
-    const claims = ctx.pod.ownerKind === 'StatefulSet' ? ctx.manifest.spec?.volumeClaimTemplates : undefined;
+    const claims = ctx.pod.ownerKind === 'StatefulSet' ? ctx.manifest.spec.volumeClaimTemplates : undefined;
     if (Array.isArray(claims)) {
       for (const c of claims) if (typeof c?.metadata?.name === 'string') declared.add(c.metadata.name);
     }
@@ -109,7 +109,8 @@ export const subPath = defineRule({
     for (const ref of containersOf(ctx.pod)) {
       forEachMount(ref.container, (m, i) => {
         const path = [...ref.path, 'volumeMounts', i];
-        if (m.subPath !== undefined && m.subPathExpr !== undefined) {
+        // The API server rejects the two only when both are non-empty ('' and null are unset).
+        if (typeof m.subPath === 'string' && m.subPath !== '' && typeof m.subPathExpr === 'string' && m.subPathExpr !== '') {
           ctx.report(path, `mount of volume ${show(m.name)} in ${describe(ref)} sets both subPath and subPathExpr; keep one`);
         }
         for (const field of ['subPath', 'subPathExpr']) {
@@ -161,8 +162,9 @@ export const emptyDir = defineRule({
       const ed = v.emptyDir;
       if (!isObject(ed)) return;
       const medium = ed.medium;
-      if (medium !== undefined && medium !== '' && medium !== 'Memory' && !(typeof medium === 'string' && /^HugePages(-.+)?$/.test(medium))) {
-        const hint = typeof medium === 'string' && medium.toLowerCase() === 'memory' ? "; did you mean 'Memory'?" : '';
+      // null is unset (node storage); other non-strings are field-type findings.
+      if (typeof medium === 'string' && medium !== '' && medium !== 'Memory' && !/^HugePages(-.+)?$/.test(medium)) {
+        const hint = medium.toLowerCase() === 'memory' ? "; did you mean 'Memory'?" : '';
         ctx.report([...path, 'emptyDir', 'medium'], `emptyDir medium ${show(medium)} of volume ${show(v.name)} is not '' or 'Memory' (case-sensitive)${hint || "; use 'Memory' for a tmpfs, or remove medium for node storage"}`);
       }
       if (ed.sizeLimit !== undefined) {
