@@ -82,7 +82,10 @@ const config = {
   // prioritizePerformanceOverAccuracy: mutants are checked in groups, and a group with an error is
   // split; fast on this project, and rarely wrong (a wrong guess only runs a mutant's tests).
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  // lib/ only (tsconfig.build.json): a mutant of lib/ changes no test's types that matter to jest (which strips
+  // types), and the checker, one of the two processes of a run, spent about as much CPU as the test runner.
+  // `tsc --noEmit` takes 5.3 s on tsconfig.build.json against 8.1 s on tsconfig.json (tests, examples, scripts).
+  tsconfigFile: 'tsconfig.build.json',
   typescriptChecker: {
     prioritizePerformanceOverAccuracy: true,
   },
