@@ -356,7 +356,9 @@ export const projectedSource = defineRule({
       sources.forEach((s: unknown, i: number) => {
         if (!isObject(s)) return;
         const base = [...path, 'projected', 'sources', i];
-        const kinds = ['configMap', 'secret', 'downwardAPI', 'serviceAccountToken', 'clusterTrustBundle'].filter(k => s[k] !== undefined && s[k] !== null);
+        // Not clusterTrustBundle: the API server drops it before validation (ClusterTrustBundleProjection is off by
+        // default up to 1.34; at 1.28 it is no field at all, which unknown-field reports).
+        const kinds = ['configMap', 'secret', 'downwardAPI', 'serviceAccountToken'].filter(k => s[k] !== undefined && s[k] !== null);
         if (kinds.length > 1) {
           ctx.report(base, `source ${i} of projected ${volumeLabel(v, path)} has ${kinds.length} kinds (${kinds.join(', ')}); give each its own entry in sources`);
         }
@@ -407,15 +409,23 @@ export const volumeClaim = defineRule({
   severity: 'error',
   basis: 'apiserver',
   target: 'object',
-  description: "a volume claim (PersistentVolumeClaim, volumeClaimTemplate, ephemeral volume) has access modes, ReadWriteOncePod alone, a positive storage request and a DNS-1123 storageClassName; a volumeClaimTemplate's name is a volume name (a DNS-1123 label)",
+  description: "a volume claim (PersistentVolumeClaim, volumeClaimTemplate, ephemeral volume) has access modes, ReadWriteOncePod alone, a positive storage request, a DNS-1123 storageClassName and a dataSource that agrees with its dataSourceRef (none beside a namespaced one in a template); a volumeClaimTemplate has a name, and it is a volume name (a DNS-1123 label)",
   check(ctx) {
     const m = ctx.manifest;
     if (m.kind === 'StatefulSet' && isObject(m.spec) && Array.isArray(m.spec.volumeClaimTemplates)) {
       m.spec.volumeClaimTemplates.forEach((t: unknown, i: number) => {
-        const name = isObject(t) && isObject(t.metadata) ? t.metadata.name : undefined;
-        if (typeof name !== 'string' || name === '') return; // required-field
+        if (!isObject(t)) return;
+        const name = isObject(t.metadata) ? t.metadata.name : undefined;
+        const at = ['spec', 'volumeClaimTemplates', i, 'metadata', 'name'];
+        // From 1.34 the API server adds each template to the pod template as a volume, and rejects one without a name;
+        // before, the StatefulSet is accepted and its pods are rejected.
+        if (name === undefined || name === null || name === '') {
+          ctx.report(at, `volumeClaimTemplate ${i} has no name, and it becomes the name of a pod volume and of each claim; name it, such as 'data'`);
+          return;
+        }
+        if (typeof name !== 'string') return; // field-type
         const problem = dnsLabelProblem(name);
-        if (problem) ctx.report(['spec', 'volumeClaimTemplates', i, 'metadata', 'name'], `volumeClaimTemplate name ${show(name)} ${problem}, and it becomes the name of a pod volume; use '${toDnsName(name, 63)}'`);
+        if (problem) ctx.report(at, `volumeClaimTemplate name ${show(name)} ${problem}, and it becomes the name of a pod volume; use '${toDnsName(name, 63)}'`);
       });
     }
     for (const { spec, path, what } of claimSpecs(ctx)) {
@@ -444,9 +454,16 @@ export const volumeClaim = defineRule({
       }
       const ds = spec.dataSource;
       const dsr = spec.dataSourceRef;
-      if (isObject(ds) && isObject(dsr) && (dsr.namespace === undefined || dsr.namespace === null || dsr.namespace === '')) {
-        const same = ['apiGroup', 'kind', 'name'].every(k => (ds[k] ?? '') === (dsr[k] ?? ''));
-        if (!same) ctx.report([...path, 'dataSourceRef'], `dataSource and dataSourceRef of ${what} name different objects; they must agree, so keep only dataSourceRef`);
+      if (isObject(ds) && isObject(dsr)) {
+        if (typeof dsr.namespace === 'string' && dsr.namespace !== '') {
+          // A claim object drops such a dataSourceRef (CrossNamespaceVolumeDataSource is off by default); a template keeps it.
+          if (m.kind !== 'PersistentVolumeClaim') ctx.report([...path, 'dataSource'], `${what} sets dataSource beside a dataSourceRef with a namespace, which Kubernetes rejects; keep only dataSourceRef`);
+        } else {
+          // apiGroup '' and no apiGroup differ (the API server compares the pointers' targets, reflect.DeepEqual).
+          const group = (x: unknown) => (x === undefined || x === null ? undefined : x);
+          const same = group(ds.apiGroup) === group(dsr.apiGroup) && (ds.kind ?? '') === (dsr.kind ?? '') && (ds.name ?? '') === (dsr.name ?? '');
+          if (!same) ctx.report([...path, 'dataSourceRef'], `dataSource and dataSourceRef of ${what} name different objects; they must agree, so keep only dataSourceRef`);
+        }
       }
     }
   },
