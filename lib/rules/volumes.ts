@@ -371,7 +371,7 @@ export const projectedSource = defineRule({
 function checkTokenLifetime(ctx: RuleContext, token: unknown, path: FieldPath, volume: string): void {
   if (!isObject(token)) return;
   const seconds = token.expirationSeconds;
-  if (typeof seconds !== 'number' || !Number.isInteger(seconds)) return; // absent: 3600 by default; other values: field-type
+  if (!Number.isInteger(seconds)) return; // absent: 3600 by default; other values: field-type
   if (seconds < 600) {
     ctx.report(path, `service account token of projected ${volume} expires after ${seconds} seconds; Kubernetes requires at least 600 (10 minutes), so use 600 or more (3600 is the default)`);
   } else if (seconds > TOKEN_MAX_SECONDS) {
