@@ -142,7 +142,6 @@ export const probePort = defineRule({
         if (!isObject(handler)) return;
         for (const kind of ['httpGet', 'tcpSocket', 'grpc']) {
           const port = isObject(handler[kind]) ? handler[kind].port : undefined;
-          if (port === undefined) continue;
           const p = [...path, kind, 'port'];
           if (typeof port === 'string' && /^[0-9]+$/.test(port)) {
             ctx.report(p, `${what} of ${describe(ref)} has the port ${show(port)} in quotes, which Kubernetes reads as a port name, and names need a letter; write ${port} without quotes`);

@@ -683,10 +683,16 @@ function typeError(w: Walk, value: unknown, type: Type, label: number): void {
       expected = 'a boolean';
       fix = typeof value === 'string' && /^(true|false)$/i.test(value.trim()) ? `write ${value.trim().toLowerCase()} without quotes` : 'write true or false';
       break;
-    case INT_OR_STRING:
+    case INT_OR_STRING: {
+      // The string of a rolling update's maxSurge or maxUnavailable is a percentage; elsewhere (ports) a name.
+      const percent = /^max(Surge|Unavailable)$/.test(String(w.path[w.path.length - 1]));
+      const other = percent ? "a percentage such as '25%'" : 'a name';
       expected = number !== undefined && Number.isInteger(number) ? `a 32-bit integer (${INT32_MIN} to ${INT32_MAX}) or a string` : 'an integer or a string';
-      fix = number !== undefined && Number.isInteger(number) ? 'use a smaller value, or a name' : number !== undefined && Number.isFinite(number) ? `use a whole number such as ${Math.round(number)}, or a name` : "write a number such as 8080 or a name such as 'http'";
+      fix = number !== undefined && Number.isInteger(number) ? `use a smaller value, or ${other}`
+        : number !== undefined && Number.isFinite(number) ? `use a whole number such as ${percent ? Math.abs(Math.round(number)) : Math.round(number)}, or ${other}`
+          : percent ? `write a number such as 1 or ${other}` : "write a number such as 8080 or a name such as 'http'";
       break;
+    }
     case QUANTITY:
       expected = "a quantity such as 500m or '1Gi'";
       fix = number !== undefined ? 'use a finite amount, or remove it' : "write the amount as a string such as '500m' or '1Gi'";
