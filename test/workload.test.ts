@@ -315,10 +315,16 @@ describe('Job and CronJob', () => {
     ]);
   });
 
-  test('fails when an Indexed Job has no completions', () => {
+  test('fails when an Indexed Job sets parallelism without completions', () => {
+    const chart = Testing.chart();
+    new Job(chart, 'Train', { template: trainPod(chart, SidecarMode.NATIVE), completionMode: CompletionMode.INDEXED, parallelism: 2 });
+    expect(synthErrors(chart).map(e => e.rule)).toEqual(['workload-spec']);
+  });
+
+  test('an Indexed Job with neither completions nor parallelism synthesizes: Kubernetes sets both to 1', () => {
     const chart = Testing.chart();
     new Job(chart, 'Train', { template: trainPod(chart, SidecarMode.NATIVE), completionMode: CompletionMode.INDEXED });
-    expect(synthErrors(chart).map(e => e.rule)).toEqual(['workload-spec']);
+    expect(synthErrors(chart)).toEqual([]);
   });
 
   test('CronJob: schedule from a cdk8s Cron, the job fields in jobTemplate', () => {

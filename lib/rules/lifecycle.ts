@@ -218,6 +218,8 @@ const CRON_FIELDS = [
   { name: 'month', min: 1, max: 12, names: ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] },
   { name: 'day of week', min: 0, max: 6, names: ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
 ];
+/** A Go duration, as time.ParseDuration reads it: '1h30m', '.5h', '5.m', '-5s', or a bare 0. */
+const GO_DURATION = /^[-+]?(0|((\d+\.?\d*|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+)$/;
 const CRON_DESCRIPTORS = ['@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly'];
 
 /** Why a time zone name is not one Kubernetes loads, or undefined. */
@@ -235,24 +237,28 @@ function timeZoneProblem(zone: string): string | undefined {
   return undefined;
 }
 
-/** Why a CronJob schedule does not parse, or undefined. */
+/**
+ * Why a CronJob schedule does not parse, or undefined: as robfig/cron's standard parser, which the API server uses.
+ * It does not trim before looking for a TZ= prefix or a descriptor (' @daily' and '@daily ' fail), and it ignores
+ * what follows a leading '*' or '?' in a field.
+ */
 export function cronProblem(schedule: string): string | undefined {
-  let spec = schedule.trim();
-  if (spec === '') return 'is empty';
+  let spec = schedule;
+  if (spec.trim() === '') return 'is empty';
   if (spec.startsWith('TZ=') || spec.startsWith('CRON_TZ=')) {
     const space = spec.indexOf(' ');
     if (space < 0) return 'has a time zone prefix but no schedule';
     const zone = spec.slice(spec.indexOf('=') + 1, space);
-    const problem = timeZoneProblem(zone);
+    const problem = zone === 'Local' ? undefined : timeZoneProblem(zone); // Local: the controller's own zone
     if (problem) return `names the time zone '${zone}', which ${problem}`;
     spec = spec.slice(space).trim();
   }
   if (spec.startsWith('@')) {
     if (CRON_DESCRIPTORS.includes(spec)) return undefined;
-    if (spec.startsWith('@every ') && /^(\d+(\.\d+)?(ns|us|\u00b5s|ms|s|m|h))+$/.test(spec.slice(7).trim())) return undefined;
+    if (spec.startsWith('@every ') && GO_DURATION.test(spec.slice(7))) return undefined;
     return `has the unknown descriptor '${spec}'; use one of ${CRON_DESCRIPTORS.join(', ')} or '@every 1h30m'`;
   }
-  const fields = spec.split(/\s+/);
+  const fields = spec.trim().split(/\s+/);
   if (fields.length !== 5) return `has ${fields.length} fields, not 5 (minute, hour, day of month, month, day of week)`;
   for (let f = 0; f < 5; f++) {
     const { name, min, max, names } = CRON_FIELDS[f];
@@ -260,7 +266,6 @@ export function cronProblem(schedule: string): string | undefined {
       const slash = part.split('/');
       if (slash.length > 2) return `has too many '/' in the ${name} field '${fields[f]}'`;
       const range = slash[0].split('-');
-      if (range.length > 2) return `has too many '-' in the ${name} field '${fields[f]}'`;
       const parse = (text: string): number | string => {
         const i = names ? names.indexOf(text.toLowerCase()) : -1;
         if (i >= 0) return i + min;
@@ -270,17 +275,16 @@ export function cronProblem(schedule: string): string | undefined {
       let start: number | string = min;
       let end: number | string = max;
       if (range[0] !== '*' && range[0] !== '?') {
+        if (range.length > 2) return `has too many '-' in the ${name} field '${fields[f]}'`;
         start = parse(range[0]);
         end = range.length === 2 ? parse(range[1]) : start;
-      } else if (range.length === 2) {
-        return `has '${slash[0]}' in the ${name} field; a range is two numbers such as 1-5`;
       }
       if (typeof start === 'string') return start;
       if (typeof end === 'string') return end;
       if (slash.length === 2) {
         if (!/^[0-9]+$/.test(slash[1])) return `has the step '${slash[1]}' in the ${name} field, which is not a number`;
         if (Number(slash[1]) === 0) return `has the step 0 in the ${name} field; a step is a positive number`;
-        if (range.length === 1 && range[0] !== '*' && range[0] !== '?') end = max;
+        if (range.length === 1) end = max; // N/step means N-max/step (for * the end is max already)
       }
       if (start < min) return `has ${start} in the ${name} field, below its minimum ${min}`;
       if (end > max) return `has ${end} in the ${name} field, above its maximum ${max}`;
@@ -310,7 +314,7 @@ export const workloadSpec = defineRule({
       if (!isObject(holder)) return;
       for (const f of fields) {
         const v = holder[f];
-        if (typeof v === 'number' && Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
+        if (Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
       }
     };
     const rolling = (ru: unknown, base: FieldPath, defaults: { maxSurge: number | string; maxUnavailable: number | string }, rules: { surgeMax100: boolean; exactlyOne: boolean }) => {
@@ -381,7 +385,10 @@ export const workloadSpec = defineRule({
       if (typeof spec.schedule === 'string') {
         const problem = cronProblem(spec.schedule);
         if (problem) ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} ${problem}; write five fields such as '30 2 * * *' (02:30 every day)`);
-        else if (spec.schedule.includes('TZ') && typeof spec.timeZone === 'string') {
+        else if (spec.schedule.includes('TZ') && kubernetesMinor(ctx.options) >= 29) {
+          // From 1.29 a new CronJob may not name a time zone in its schedule (validateScheduleFormat, allowTZInSchedule).
+          ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} names a time zone, which Kubernetes rejects from 1.29; remove the TZ= or CRON_TZ= prefix and set timeZone instead`);
+        } else if (spec.schedule.includes('TZ') && typeof spec.timeZone === 'string') {
           ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} names a time zone and timeZone is set too; remove the TZ= prefix and keep timeZone`);
         }
       }
@@ -397,12 +404,15 @@ export const workloadSpec = defineRule({
 /** The checks of workload-spec on a JobSpec (a Job's, or a CronJob's jobTemplate). */
 function checkJobSpec(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath): void {
   const what = base.length > 1 ? 'Job template' : 'Job';
-  for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', 'backoffLimitPerIndex', 'maxFailedIndexes']) {
+  // Before 1.29 the JobBackoffLimitPerIndex gate is off by default and the API server drops the per-index fields.
+  const perIndex = kubernetesMinor(ctx.options) >= 29 ? ['backoffLimitPerIndex', 'maxFailedIndexes'] : [];
+  for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', ...perIndex]) {
     const v = js[f];
-    if (typeof v === 'number' && Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
+    if (Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
   }
   if (js.completionMode === 'Indexed') {
-    if (js.completions === undefined || js.completions === null) {
+    // With neither completions nor parallelism, defaulting sets both to 1 (SetDefaults_Job).
+    if ((js.completions === undefined || js.completions === null) && js.parallelism !== undefined && js.parallelism !== null) {
       ctx.report([...base, 'completions'], `an Indexed ${what} needs completions, the number of indexes to run; set completions`);
     }
     if (typeof js.parallelism === 'number' && js.parallelism > MAX_INDEXED_PARALLELISM) {
@@ -429,7 +439,7 @@ function checkJobSpec(ctx: RuleContext, js: { [key: string]: any }, base: FieldP
     else if (!onExit && !onConditions) ctx.report(at, `podFailurePolicy rule ${i} has neither onExitCodes nor onPodConditions; say which failures it matches`);
     const oe = r.onExitCodes;
     if (!isObject(oe)) return;
-    if (typeof oe.containerName === 'string' && oe.containerName !== '' && tpl && !names.has(oe.containerName)) {
+    if (typeof oe.containerName === 'string' && tpl && !names.has(oe.containerName)) {
       ctx.report([...at, 'onExitCodes', 'containerName'], `podFailurePolicy rule ${i} names container ${show(oe.containerName)}, which the pod template does not have; use one of ${[...names].map(n => `'${n}'`).join(', ') || 'its containers'}, or remove containerName`);
     }
     const values = oe.values;
