@@ -348,9 +348,9 @@ function* splitDocuments(file: string, next: () => Buffer | undefined, maxDocume
     const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
     let from = 0;
     if (skipping) {
-      // The rest of a dropped line is counted, not read as a line of its own (a rest starting with --- is no marker).
+      // The rest of a dropped line is skipped, not read as a line of its own (a rest starting with --- is no marker);
+      // its document is too large already, so its size no longer counts.
       const nl = data.indexOf(NEWLINE);
-      pendingBytes += nl < 0 ? data.length : nl + 1;
       if (nl < 0) continue;
       lineNo++;
       from = nl + 1;
@@ -368,7 +368,6 @@ function* splitDocuments(file: string, next: () => Buffer | undefined, maxDocume
       if (docStart === 0) docStart = lineNo + 1;
       tooLarge = true;
       onlyPreamble = false;
-      pendingBytes += carry.length;
       carry = Buffer.alloc(0);
       skipping = true;
     }

@@ -535,6 +535,37 @@ describe('readDocuments: documents across chunks', () => {
     ]);
   });
 
+  test('an over-long line across three chunks counts as one line', () => {
+    // GIVEN: line 2 runs through all of the second chunk into the third
+    const text = 'z: 0\na: ' + 'x'.repeat(2 * CHUNK + 10) + '\n---\nd: 2\n';
+
+    // WHEN
+    const { file, events } = readContent(text, 1000);
+
+    // THEN: the document after it starts at line 3
+    expect(events).toEqual([
+      { problem: { file, line: 1, rule: 'io', severity: 'error', message: 'document 1 is over 0.00095367431640625 MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents' } },
+      doc('---\nd: 2\n', 3, 1),
+    ]);
+  });
+
+  test('after the rest of an over-long line, the lines of later chunks are read as lines again', () => {
+    // GIVEN: line 2 ends in the second chunk; a --- line straddles the end of the second chunk
+    const head = 'z: 0\na: ' + 'x'.repeat(CHUNK + 100) + '\n';
+    const filler = 'b: ' + 'y'.repeat(2 * CHUNK - 2 - Buffer.byteLength(head) - 4) + '\n';
+    const text = head + filler + '---\nd: 2\n';
+
+    // WHEN
+    const { file, events } = readContent(text, 1000);
+
+    // THEN: '--' ends the second chunk, and the --- line still starts a document
+    expect(Buffer.byteLength(head + filler + '--')).toBe(2 * CHUNK);
+    expect(events).toEqual([
+      { problem: { file, line: 1, rule: 'io', severity: 'error', message: 'document 1 is over 0.00095367431640625 MiB, too large to check (the API server itself takes at most 3 MiB per object); split it into smaller documents' } },
+      doc('---\nd: 2\n', 4, 1),
+    ]);
+  });
+
   test('an over-long line that runs to the end of the file is the problem of its document', () => {
     // GIVEN / WHEN
     const { file, events } = readContent('a: 1\n---\nb: ' + 'x'.repeat(CHUNK + 10), 1000);
