@@ -339,3 +339,27 @@ describe('the bugs these tests found (SURVIVORS.md bug 15)', () => {
     expect(lint(withVolumes(volume))).toEqual([]);
   });
 });
+
+describe('volume-claim: kind and name are plain strings', () => {
+  test("kind or name '' and a missing one are the same, and reported by required-field alone", () => {
+    // GIVEN claims whose dataSource has kind '' (name '') and whose dataSourceRef has no kind (no name)
+    // WHEN they are linted
+    // THEN only the required-field findings (Kind and Name are strings, not pointers: '' equals unset)
+    expect(lint(pvc(claimSpec({ dataSource: { name: 'a', kind: '' }, dataSourceRef: { name: 'a' } })))).toEqual([
+      "error required-field spec.dataSource.kind: dataSource has an empty kind, which Kubernetes requires; set kind",
+      "error required-field spec.dataSourceRef.kind: dataSourceRef has no kind, which Kubernetes requires; set kind",
+    ]);
+    expect(lint(pvc(claimSpec({ dataSource: { kind: 'PersistentVolumeClaim', name: '' }, dataSourceRef: { kind: 'PersistentVolumeClaim' } })))).toEqual([
+      "error required-field spec.dataSource.name: dataSource has an empty name, which Kubernetes requires; set name",
+      "error required-field spec.dataSourceRef.name: dataSourceRef has no name, which Kubernetes requires; set name",
+    ]);
+  });
+
+  test('a volumeClaimTemplate name that is a number is a decoding error only', () => {
+    // GIVEN a StatefulSet whose claim template is named 123
+    // WHEN / THEN only field-type reports it
+    expect(lint(workload('StatefulSet', { volumeClaimTemplates: [{ metadata: { name: 123 }, spec: claimSpec() }] }))).toEqual([
+      'error field-type spec.volumeClaimTemplates[0].metadata.name: name is the number 123 but must be a string; quote it: "123"',
+    ]);
+  });
+});
