@@ -349,17 +349,28 @@ describe('volume-claim: kind and name are plain strings', () => {
       "error required-field spec.dataSource.kind: dataSource has an empty kind, which Kubernetes requires; set kind",
       "error required-field spec.dataSourceRef.kind: dataSourceRef has no kind, which Kubernetes requires; set kind",
     ]);
+    expect(lint(pvc(claimSpec({ dataSource: { name: 'a' }, dataSourceRef: { name: 'a', kind: '' } })))).toEqual([
+      "error required-field spec.dataSource.kind: dataSource has no kind, which Kubernetes requires; set kind",
+      "error required-field spec.dataSourceRef.kind: dataSourceRef has an empty kind, which Kubernetes requires; set kind",
+    ]);
+    expect(lint(pvc(claimSpec({ dataSource: { kind: 'PersistentVolumeClaim' }, dataSourceRef: { kind: 'PersistentVolumeClaim', name: '' } })))).toEqual([
+      "error required-field spec.dataSource.name: dataSource has no name, which Kubernetes requires; set name",
+      "error required-field spec.dataSourceRef.name: dataSourceRef has an empty name, which Kubernetes requires; set name",
+    ]);
     expect(lint(pvc(claimSpec({ dataSource: { kind: 'PersistentVolumeClaim', name: '' }, dataSourceRef: { kind: 'PersistentVolumeClaim' } })))).toEqual([
       "error required-field spec.dataSource.name: dataSource has an empty name, which Kubernetes requires; set name",
       "error required-field spec.dataSourceRef.name: dataSourceRef has no name, which Kubernetes requires; set name",
     ]);
   });
 
-  test('a volumeClaimTemplate name that is a number is a decoding error only', () => {
-    // GIVEN a StatefulSet whose claim template is named 123
-    // WHEN / THEN only field-type reports it
+  test('a volumeClaimTemplate name that is no string is a decoding error only', () => {
+    // GIVEN StatefulSets whose claim template is named 123, and { a: 1 }
+    // WHEN / THEN only field-type reports them
     expect(lint(workload('StatefulSet', { volumeClaimTemplates: [{ metadata: { name: 123 }, spec: claimSpec() }] }))).toEqual([
       'error field-type spec.volumeClaimTemplates[0].metadata.name: name is the number 123 but must be a string; quote it: "123"',
+    ]);
+    expect(lint(workload('StatefulSet', { volumeClaimTemplates: [{ metadata: { name: { a: 1 } }, spec: claimSpec() }] }))).toEqual([
+      'error field-type spec.volumeClaimTemplates[0].metadata.name: name is an object but must be a string; write one string value',
     ]);
   });
 });
