@@ -405,8 +405,9 @@ export const workloadSpec = defineRule({
 function checkJobSpec(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath): void {
   const what = base.length > 1 ? 'Job template' : 'Job';
   // Before 1.29 the JobBackoffLimitPerIndex gate is off by default and the API server drops the per-index fields.
-  const perIndex = kubernetesMinor(ctx.options) >= 29 ? ['backoffLimitPerIndex', 'maxFailedIndexes'] : [];
-  for (const f of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished', ...perIndex]) {
+  const counts = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'];
+  if (kubernetesMinor(ctx.options) >= 29) counts.push('backoffLimitPerIndex', 'maxFailedIndexes');
+  for (const f of counts) {
     const v = js[f];
     if (Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
   }

@@ -18,7 +18,7 @@
 import { lintText } from '../../lib';
 
 /** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
+function lint(manifest: object, kubernetesVersion: '1.28' | '1.29' | '1.34' = '1.34'): string[] {
   return lintText(JSON.stringify(manifest), 'jobs.yaml', { kubernetesVersion })
     .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
 }
@@ -403,6 +403,34 @@ describe('the bugs these tests found (SURVIVORS.md bug 17)', () => {
     expect(lint(cronJob(undefined, 'CRON_TZ=UTC 30 2 * * *'), '1.28')).toEqual([]);
     expect(lint(cronJob('Etc/UTC', 'CRON_TZ=UTC 30 2 * * *'), '1.28')).toEqual([
       "error workload-spec spec.schedule: schedule 'CRON_TZ=UTC 30 2 * * *' names a time zone and timeZone is set too; remove the TZ= prefix and keep timeZone",
+    ]);
+  });
+});
+
+describe('workload-spec: the first release of each check', () => {
+  test('from 1.29 negative per-index limits are reported, and a schedule may not name a time zone', () => {
+    // GIVEN an Indexed Job with backoffLimitPerIndex -1, and a CronJob whose schedule starts with TZ=UTC
+    // WHEN they are linted at 1.29 (JobBackoffLimitPerIndex on by default; allowTZInSchedule false on create)
+    // THEN both are reported
+    expect(lint(job({ completionMode: 'Indexed', completions: 2, backoffLimitPerIndex: -1 }), '1.29')).toEqual([
+      'error workload-spec spec.backoffLimitPerIndex: backoffLimitPerIndex -1 of the Job is negative; use 0 or more',
+    ]);
+    expect(lint(cronJob(undefined, 'TZ=UTC 30 2 * * *'), '1.29')).toEqual([
+      "error workload-spec spec.schedule: schedule 'TZ=UTC 30 2 * * *' names a time zone, which Kubernetes rejects from 1.29; remove the TZ= or CRON_TZ= prefix and set timeZone instead",
+    ]);
+  });
+
+  test('an Indexed Job with parallelism null and no completions passes: null is unset', () => {
+    // GIVEN an Indexed Job with parallelism: null and no completions
+    // WHEN / THEN nothing is reported (both are nil, so SetDefaults_Job sets both to 1)
+    expect(lint(job({ completionMode: 'Indexed', parallelism: null }))).toEqual([]);
+  });
+
+  test('a schedule of spaces only is empty', () => {
+    // GIVEN a CronJob whose schedule is ' '
+    // WHEN / THEN it is reported as empty (robfig: "expected exactly 5 fields, found 0")
+    expect(lint(cronJob(undefined, ' '))).toEqual([
+      "error workload-spec spec.schedule: schedule ' ' is empty; write five fields such as '30 2 * * *' (02:30 every day)",
     ]);
   });
 });
