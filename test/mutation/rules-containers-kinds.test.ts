@@ -5,7 +5,7 @@
 // ValidateLabelSelectorRequirement), a CronJob's jobTemplate, podReplacementPolicy and onPodConditions status
 // (pkg/apis/batch/validation), Service internalTrafficPolicy, ipFamilyPolicy and ipFamilies (validateService,
 // ValidateServiceClusterIPsRelatedFields), and the operators of preferred node affinity terms
-// (ValidateNodeSelectorRequirement). The empty string: passes where defaulting fills it in (pkg/apis/*/v1/defaults.go),
+// (ValidateNodeSelectorRequirement). The empty string: passes where defaulting fills it in (the v1 defaults.go of each API group),
 // and is reported once, by required-field, where the field is required. Scheduling, after validateTopologySpreadConstraints
 // and validateMinDomains (minDomains at least 1, only with DoNotSchedule; a null minDomains is unset), decoding (a
 // fractional or quoted number is a decode error, reported by field-type alone), ValidateSpreadConstraintNotRepeat
