@@ -453,3 +453,23 @@ describe('podReplacementPolicy by release and with a podFailurePolicy', () => {
     expect(lint(job({ podReplacementPolicy: 'failed' }), '1.28')).toEqual([]);
   });
 });
+
+describe('the first release of the gated checks', () => {
+  test('from 1.29 podReplacementPolicy is checked, and from 1.33 procMount', () => {
+    // GIVEN a Job with podReplacementPolicy 'failed', and a pod with procMount 'unmasked'
+    const misspeltProcMount = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'app', image: 'nginx:1.27', securityContext: { procMount: 'unmasked' } }] } };
+    // WHEN they are linted at the first release that checks each (the gates JobPodReplacementPolicy and
+    // ProcMountType are on by default from 1.29 and 1.33)
+    // THEN both are reported
+    expect(lintAt(job({ podReplacementPolicy: 'failed' }), '1.29')).toEqual([
+      "error enum-value spec.podReplacementPolicy: podReplacementPolicy 'failed' is not one of TerminatingOrFailed, Failed (values are case-sensitive); did you mean 'Failed'?",
+    ]);
+    expect(lintAt(misspeltProcMount, '1.33')).toEqual([
+      "error enum-value spec.containers[0].securityContext.procMount: procMount 'unmasked' is not one of Default, Unmasked (values are case-sensitive); did you mean 'Unmasked'?",
+    ]);
+  });
+});
+
+function lintAt(manifest: object, kubernetesVersion: '1.29' | '1.33'): string[] {
+  return lintText(JSON.stringify(manifest), 'objects.yaml', { kubernetesVersion }).map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
+}
