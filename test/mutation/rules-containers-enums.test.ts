@@ -11,13 +11,7 @@
 // namespaceSelector operators, and procMount by release (ProcMountType is on by default from 1.33; before, the API
 // server sets any procMount to Default; from 1.33 Unmasked needs hostUsers: false).
 // Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.32' | '1.33' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'pod.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A v1 Pod 'p' with this spec. */
 function pod(spec: object): object {

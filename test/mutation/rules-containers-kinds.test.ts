@@ -14,13 +14,7 @@
 // Also the bugs these tests found (SURVIVORS.md bug 13): '' in fields without a default, podReplacementPolicy with a
 // podFailurePolicy, and podReplacementPolicy before 1.29 (the gate is off and the API server drops the field).
 // Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'objects.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A pod spec with one container 'app' and these extra fields. */
 function podSpec(extra: object = {}): object {
@@ -461,15 +455,11 @@ describe('the first release of the gated checks', () => {
     // WHEN they are linted at the first release that checks each (the gates JobPodReplacementPolicy and
     // ProcMountType are on by default from 1.29 and 1.33)
     // THEN both are reported
-    expect(lintAt(job({ podReplacementPolicy: 'failed' }), '1.29')).toEqual([
+    expect(lint(job({ podReplacementPolicy: 'failed' }), '1.29')).toEqual([
       "error enum-value spec.podReplacementPolicy: podReplacementPolicy 'failed' is not one of TerminatingOrFailed, Failed (values are case-sensitive); did you mean 'Failed'?",
     ]);
-    expect(lintAt(misspeltProcMount, '1.33')).toEqual([
+    expect(lint(misspeltProcMount, '1.33')).toEqual([
       "error enum-value spec.containers[0].securityContext.procMount: procMount 'unmasked' is not one of Default, Unmasked (values are case-sensitive); did you mean 'Unmasked'?",
     ]);
   });
 });
-
-function lintAt(manifest: object, kubernetesVersion: '1.29' | '1.33'): string[] {
-  return lintText(JSON.stringify(manifest), 'objects.yaml', { kubernetesVersion }).map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}

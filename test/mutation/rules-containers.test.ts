@@ -2,13 +2,7 @@
 // dnsConfig (validatePodDNSConfig of pkg/apis/core/validation), containerPort null and hostPort 0 (validateContainerPorts),
 // ports whose number is not valid (reported once, by their own rule, not as clashes), and hostIP in the host-port
 // key (AccumulateUniqueHostPorts: protocol/hostIP/hostPort). Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'pod.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A v1 Pod 'p' with this spec. */
 function pod(spec: object): object {

@@ -15,13 +15,7 @@
 // JSON type fails decoding, so only field-type reports it; an unknown field fails strict decoding (unknown-field).
 // Every manifest was checked with the oracle (oracle/, the API server's own create path) at 1.28 and 1.34.
 // Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.29' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'jobs.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A container with this name. */
 function container(name: string): object {

@@ -12,13 +12,7 @@
 // maxUnavailable not both 0, and not both non-zero; a null maxSurge is defaulted to 0). A string where an integer
 // belongs fails decoding, so only field-type reports it. Each manifest was checked with the oracle (oracle/, the API
 // server's own create path) at 1.28 and 1.34. Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'workloads.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A container with this name. */
 function container(name: string): object {

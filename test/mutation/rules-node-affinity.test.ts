@@ -4,13 +4,7 @@
 // never those of preferred terms) and ValidateNodeFieldSelectorRequirement (matchFields: key metadata.name, one
 // value, a node name). Found missing while killing the enum mutants (SURVIVORS.md bug 12). Every case lists all
 // findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.31' | '1.32' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'pod.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A pod with one container and this node affinity. */
 function pod(nodeAffinity: object): object {

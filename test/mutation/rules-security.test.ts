@@ -5,12 +5,11 @@
 // localhostProfile (required with Localhost, relative, without '..', only with Localhost), and pod sysctls
 // (empty and non-string names, duplicates, and network/IPC sysctls of a pod that shares hostNetwork or hostIPC,
 // after component-helpers' sysctl.GetNamespace). Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
+import { lint as findings } from './findings';
 
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
+/** Every finding of `manifest` at this Pod Security level, as `severity rule path: message`. */
 function lint(manifest: object, podSecurityStandard?: 'baseline' | 'restricted', kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'pod.yaml', { kubernetesVersion, podSecurityStandard })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
+  return findings(manifest, kubernetesVersion, podSecurityStandard);
 }
 
 /** A v1 Pod 'p' with this spec. */

@@ -4,13 +4,7 @@
 // allocateLoadBalancerNodePorts, clusterIP and externalName of ExternalName Services; and for the `ingress` rule an
 // empty or null spec and defaultBackend, null service/resource backends, wildcard hosts, empty paths, pathTypes and
 // path suffixes, and empty TLS secret names. Every case lists all findings of the manifest, so one added or lost shows.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.29' | '1.32' | '1.33' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'file.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A v1 Service 's' with this spec. */
 function service(spec: unknown): object {

@@ -17,13 +17,7 @@
 // checked with the oracle (oracle/, the API server's own create path) at 1.28 and 1.34; pods with a projected
 // service account token name their service account, which the ServiceAccount admission plugin would fill in.
 // Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'volumes.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A v1 Pod 'p' with this spec. */
 function pod(spec: object): object {

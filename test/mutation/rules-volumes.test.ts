@@ -14,13 +14,7 @@
 // the oracle (oracle/, the API server's own create path) at 1.34. Also the bugs these tests found (SURVIVORS.md bug
 // 14): medium null is unset, and subPath with subPathExpr is rejected only when both are non-empty.
 // Every case lists all findings of the manifest.
-import { lintText } from '../../lib';
-
-/** Every finding of `manifest` (written as JSON, which is YAML) as `severity rule path: message`. */
-function lint(manifest: object, kubernetesVersion: '1.28' | '1.34' = '1.34'): string[] {
-  return lintText(JSON.stringify(manifest), 'volumes.yaml', { kubernetesVersion })
-    .map(f => `${f.severity} ${f.rule} ${f.path}: ${f.message}`);
-}
+import { lint } from './findings';
 
 /** A v1 Pod 'p' with this spec. */
 function pod(spec: object): object {
