@@ -254,7 +254,8 @@ export const toleration = defineRule({
 
 // ---- More enum fields (enum-value) -----------------------------------------------------------------
 
-const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
+/** The operators of a label selector expression (metav1 LabelSelectorOperator). */
+export const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'];
 const SECCOMP_TYPES = ['RuntimeDefault', 'Localhost', 'Unconfined'];
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];

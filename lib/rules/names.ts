@@ -1,4 +1,5 @@
 import { apiGroupOf, ContainerRef, containersOf, defineRule, describe, FieldPath, forEachVolume, formatPath, isObject, kubernetesMinor, RuleContext, show } from './engine';
+import { SELECTOR_OPERATORS } from './containers';
 import { configKeyProblem, dns1035Problem, dnsLabelProblem, dnsSubdomainProblem, labelValueProblem, pathSegmentProblem, portNameProblem, qualifiedNameProblem, toDnsName, toLabelValue } from './formats';
 
 // Kinds whose names are stricter than a DNS-1123 subdomain.
@@ -355,19 +356,9 @@ function checkSelector(ctx: RuleContext, sel: unknown, path: FieldPath, what: st
         }
       }
       const values = Array.isArray(e.values) ? e.values : [];
-      if (e.operator === 'In' || e.operator === 'NotIn') {
-        if (values.length === 0) {
-          ctx.report([...at, 'values'], `${what} expression on ${show(e.key)} has operator ${e.operator} but no values; list the label values it matches`);
-          ok = false;
-        }
-      } else if (e.operator === 'Exists' || e.operator === 'DoesNotExist') {
-        if (values.length > 0) {
-          ctx.report([...at, 'values'], `${what} expression on ${show(e.key)} has operator ${e.operator} and values ${show(values)}; ${e.operator} only tests the key, so remove values`);
-          ok = false;
-        }
-      } else {
-        ok = false; // an unknown operator: enum-value
-      }
+      const problem = operatorValuesProblem(what, e, values, false);
+      if (problem) ctx.report([...at, 'values'], problem);
+      if (problem || !SELECTOR_OPERATORS.includes(e.operator)) ok = false; // an unknown operator: enum-value
       values.forEach((v: unknown, j: number) => {
         if (typeof v !== 'string') return;
         const problem = labelValueProblem(v);
@@ -402,6 +393,19 @@ function checkNodeAffinity(ctx: RuleContext, node: { [key: string]: any }, base:
   }
 }
 
+/**
+ * Why the values of a selector expression do not fit its operator, as ValidateLabelSelectorRequirement and
+ * ValidateNodeSelectorRequirement have it: In and NotIn need values, Exists and DoesNotExist take none, and (with
+ * `numeric`, node selectors only) Gt and Lt exactly one. Undefined when they fit, and for other operators.
+ */
+function operatorValuesProblem(what: string, e: { [key: string]: any }, values: unknown[], numeric: boolean): string | undefined {
+  const on = `${what} expression on ${show(e.key)} has operator ${e.operator}`;
+  if (e.operator === 'In' || e.operator === 'NotIn') return values.length === 0 ? `${on} but no values; list the label values it matches` : undefined;
+  if (e.operator === 'Exists' || e.operator === 'DoesNotExist') return values.length > 0 ? `${on} and values ${show(values)}; ${e.operator} only tests the key, so remove values` : undefined;
+  if (numeric && (e.operator === 'Gt' || e.operator === 'Lt')) return values.length !== 1 ? `${on} and ${values.length} values; ${e.operator} compares with exactly one number, such as values: ["3"]` : undefined;
+  return undefined;
+}
+
 function checkNodeSelectorTerm(ctx: RuleContext, term: unknown, path: FieldPath, labelValues: boolean): void {
   if (!isObject(term)) return;
   if (Array.isArray(term.matchExpressions)) {
@@ -413,14 +417,8 @@ function checkNodeSelectorTerm(ctx: RuleContext, term: unknown, path: FieldPath,
         if (problem) ctx.report([...at, 'key'], `node selector key ${show(e.key)} ${problem}; use a node label key such as 'kubernetes.io/os'`);
       }
       const values = Array.isArray(e.values) ? e.values : [];
-      const on = `node selector expression on ${show(e.key)}`;
-      if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) {
-        ctx.report([...at, 'values'], `${on} has operator ${e.operator} but no values; list the label values it matches`);
-      } else if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) {
-        ctx.report([...at, 'values'], `${on} has operator ${e.operator} and values ${show(values)}; ${e.operator} only tests the key, so remove values`);
-      } else if ((e.operator === 'Gt' || e.operator === 'Lt') && values.length !== 1) {
-        ctx.report([...at, 'values'], `${on} has operator ${e.operator} and ${values.length} values; ${e.operator} compares with exactly one number, such as values: ["3"]`);
-      }
+      const problem = operatorValuesProblem('node selector', e, values, true);
+      if (problem) ctx.report([...at, 'values'], problem);
       if (!labelValues) return;
       values.forEach((v: unknown, j: number) => {
         const problem = typeof v === 'string' ? labelValueProblem(v) : undefined;
