@@ -310,13 +310,7 @@ export const workloadSpec = defineRule({
     }
     const spec = isObject(m.spec) ? m.spec : undefined;
     if (!spec) return;
-    const nonNegative = (holder: any, base: FieldPath, fields: string[], what = kind) => {
-      if (!isObject(holder)) return;
-      for (const f of fields) {
-        const v = holder[f];
-        if (Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
-      }
-    };
+    const nonNegative = (holder: unknown, base: FieldPath, fields: string[], what: string = kind) => reportNegative(ctx, holder, base, fields, what);
     const rolling = (ru: unknown, base: FieldPath, defaults: { maxSurge: number | string; maxUnavailable: number | string }, rules: { surgeMax100: boolean; exactlyOne: boolean }) => {
       if (!isObject(ru)) return;
       const parsed: { [f: string]: number } = {};
@@ -385,11 +379,10 @@ export const workloadSpec = defineRule({
       if (typeof spec.schedule === 'string') {
         const problem = cronProblem(spec.schedule);
         if (problem) ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} ${problem}; write five fields such as '30 2 * * *' (02:30 every day)`);
-        else if (spec.schedule.includes('TZ') && kubernetesMinor(ctx.options) >= 29) {
+        else if (spec.schedule.includes('TZ')) {
           // From 1.29 a new CronJob may not name a time zone in its schedule (validateScheduleFormat, allowTZInSchedule).
-          ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} names a time zone, which Kubernetes rejects from 1.29; remove the TZ= or CRON_TZ= prefix and set timeZone instead`);
-        } else if (spec.schedule.includes('TZ') && typeof spec.timeZone === 'string') {
-          ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} names a time zone and timeZone is set too; remove the TZ= prefix and keep timeZone`);
+          if (kubernetesMinor(ctx.options) >= 29) ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} names a time zone, which Kubernetes rejects from 1.29; remove the TZ= or CRON_TZ= prefix and set timeZone instead`);
+          else if (typeof spec.timeZone === 'string') ctx.report(['spec', 'schedule'], `schedule ${show(spec.schedule)} names a time zone and timeZone is set too; remove the TZ= prefix and keep timeZone`);
         }
       }
       if (typeof spec.timeZone === 'string') {
@@ -401,16 +394,22 @@ export const workloadSpec = defineRule({
   },
 });
 
+/** Reports each of `fields` of `holder` that is a negative whole number (counts, limits and deadlines of `what`). */
+function reportNegative(ctx: RuleContext, holder: unknown, base: FieldPath, fields: string[], what: string): void {
+  if (!isObject(holder)) return;
+  for (const f of fields) {
+    const v = holder[f];
+    if (Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
+  }
+}
+
 /** The checks of workload-spec on a JobSpec (a Job's, or a CronJob's jobTemplate). */
 function checkJobSpec(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath): void {
   const what = base.length > 1 ? 'Job template' : 'Job';
   // Before 1.29 the JobBackoffLimitPerIndex gate is off by default and the API server drops the per-index fields.
   const counts = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'];
   if (kubernetesMinor(ctx.options) >= 29) counts.push('backoffLimitPerIndex', 'maxFailedIndexes');
-  for (const f of counts) {
-    const v = js[f];
-    if (Number.isInteger(v) && v < 0) ctx.report([...base, f], `${f} ${v} of the ${what} is negative; use 0 or more`);
-  }
+  reportNegative(ctx, js, base, counts, what);
   if (js.completionMode === 'Indexed') {
     // With neither completions nor parallelism, defaulting sets both to 1 (SetDefaults_Job).
     if ((js.completions === undefined || js.completions === null) && js.parallelism !== undefined && js.parallelism !== null) {
