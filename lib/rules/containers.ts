@@ -260,6 +260,9 @@ const NODE_SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 
 const SECCOMP_TYPES = ['RuntimeDefault', 'Localhost', 'Unconfined'];
 const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
 
+/** `checkEmpty` of enumAt for a field whose '' the API server neither defaults nor leaves to required-field. */
+const EMPTY_IS_INVALID = true;
+
 /**
  * Reports `holder[field]` when it is a string other than `values`. An empty string is left alone unless
  * `checkEmpty`: the API server fills in the default for some fields (terminationMessagePolicy, httpGet
@@ -283,12 +286,12 @@ function checkContainerEnums(ctx: RuleContext, ref: ContainerRef): void {
   const c = ref.container;
   enumAt(ctx, c, ref.path, 'terminationMessagePolicy', 'terminationMessagePolicy', ['File', 'FallbackToLogsOnError']);
   if (Array.isArray(c.volumeMounts)) {
-    c.volumeMounts.forEach((m: unknown, i: number) => enumAt(ctx, m, [...ref.path, 'volumeMounts', i], 'mountPropagation', 'mountPropagation', ['None', 'HostToContainer', 'Bidirectional'], true));
+    c.volumeMounts.forEach((m: unknown, i: number) => enumAt(ctx, m, [...ref.path, 'volumeMounts', i], 'mountPropagation', 'mountPropagation', ['None', 'HostToContainer', 'Bidirectional'], EMPTY_IS_INVALID));
   }
   if (isObject(c.securityContext)) {
     enumAt(ctx, c.securityContext.seccompProfile, [...ref.path, 'securityContext', 'seccompProfile'], 'type', 'seccompProfile type', SECCOMP_TYPES);
     // Before 1.33 the ProcMountType feature gate is off by default, and the API server sets any procMount to Default.
-    if (kubernetesMinor(ctx.options) >= 33) enumAt(ctx, c.securityContext, [...ref.path, 'securityContext'], 'procMount', 'procMount', ['Default', 'Unmasked'], true);
+    if (kubernetesMinor(ctx.options) >= 33) enumAt(ctx, c.securityContext, [...ref.path, 'securityContext'], 'procMount', 'procMount', ['Default', 'Unmasked'], EMPTY_IS_INVALID);
   }
   const handlers: Array<[unknown, FieldPath]> = ['livenessProbe', 'readinessProbe', 'startupProbe'].map(p => [c[p], [...ref.path, p]]);
   if (isObject(c.lifecycle)) for (const hook of ['postStart', 'preStop']) handlers.push([c.lifecycle[hook], [...ref.path, 'lifecycle', hook]]);
@@ -299,17 +302,17 @@ function checkContainerEnums(ctx: RuleContext, ref: ContainerRef): void {
 
 function checkPodEnums(ctx: RuleContext, pod: PodTarget): void {
   const spec = pod.spec;
-  enumAt(ctx, spec, pod.specPath, 'preemptionPolicy', 'preemptionPolicy', ['PreemptLowerPriority', 'Never'], true);
+  enumAt(ctx, spec, pod.specPath, 'preemptionPolicy', 'preemptionPolicy', ['PreemptLowerPriority', 'Never'], EMPTY_IS_INVALID);
   if (isObject(spec.securityContext)) {
     enumAt(ctx, spec.securityContext.seccompProfile, [...pod.specPath, 'securityContext', 'seccompProfile'], 'type', 'seccompProfile type', SECCOMP_TYPES);
-    enumAt(ctx, spec.securityContext, [...pod.specPath, 'securityContext'], 'fsGroupChangePolicy', 'fsGroupChangePolicy', ['OnRootMismatch', 'Always'], true);
+    enumAt(ctx, spec.securityContext, [...pod.specPath, 'securityContext'], 'fsGroupChangePolicy', 'fsGroupChangePolicy', ['OnRootMismatch', 'Always'], EMPTY_IS_INVALID);
   }
   if (Array.isArray(spec.topologySpreadConstraints)) {
     spec.topologySpreadConstraints.forEach((t: unknown, i: number) => {
       const at = [...pod.specPath, 'topologySpreadConstraints', i];
       enumAt(ctx, t, at, 'whenUnsatisfiable', 'whenUnsatisfiable', ['DoNotSchedule', 'ScheduleAnyway']);
-      enumAt(ctx, t, at, 'nodeAffinityPolicy', 'nodeAffinityPolicy', ['Honor', 'Ignore'], true);
-      enumAt(ctx, t, at, 'nodeTaintsPolicy', 'nodeTaintsPolicy', ['Honor', 'Ignore'], true);
+      enumAt(ctx, t, at, 'nodeAffinityPolicy', 'nodeAffinityPolicy', ['Honor', 'Ignore'], EMPTY_IS_INVALID);
+      enumAt(ctx, t, at, 'nodeTaintsPolicy', 'nodeTaintsPolicy', ['Honor', 'Ignore'], EMPTY_IS_INVALID);
       if (isObject(t)) selectorEnums(ctx, t.labelSelector, [...at, 'labelSelector'], 'topology spread selector');
     });
   }
@@ -379,8 +382,8 @@ function checkObjectEnums(ctx: RuleContext): void {
       enumAt(ctx, spec, S, 'type', 'Service type', ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
       enumAt(ctx, spec, S, 'sessionAffinity', 'sessionAffinity', ['None', 'ClientIP']);
       enumAt(ctx, spec, S, 'externalTrafficPolicy', 'externalTrafficPolicy', ['Cluster', 'Local']);
-      enumAt(ctx, spec, S, 'internalTrafficPolicy', 'internalTrafficPolicy', ['Cluster', 'Local'], true);
-      enumAt(ctx, spec, S, 'ipFamilyPolicy', 'ipFamilyPolicy', ['SingleStack', 'PreferDualStack', 'RequireDualStack'], true);
+      enumAt(ctx, spec, S, 'internalTrafficPolicy', 'internalTrafficPolicy', ['Cluster', 'Local'], EMPTY_IS_INVALID);
+      enumAt(ctx, spec, S, 'ipFamilyPolicy', 'ipFamilyPolicy', ['SingleStack', 'PreferDualStack', 'RequireDualStack'], EMPTY_IS_INVALID);
       if (Array.isArray(spec.ipFamilies)) spec.ipFamilies.forEach((f: unknown, i: number) => checkEnum(ctx, f, [...S, 'ipFamilies', i], 'ipFamily', ['IPv4', 'IPv6']));
       if (Array.isArray(spec.ports)) spec.ports.forEach((p: unknown, i: number) => enumAt(ctx, p, [...S, 'ports', i], 'protocol', 'protocol', ['TCP', 'UDP', 'SCTP']));
       break;
@@ -401,13 +404,13 @@ function checkObjectEnums(ctx: RuleContext): void {
 }
 
 function jobEnums(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath): void {
-  enumAt(ctx, js, base, 'completionMode', 'completionMode', ['NonIndexed', 'Indexed'], true);
+  enumAt(ctx, js, base, 'completionMode', 'completionMode', ['NonIndexed', 'Indexed'], EMPTY_IS_INVALID);
   // Before 1.29 the JobPodReplacementPolicy gate is off by default and the API server drops the field.
   if (kubernetesMinor(ctx.options) >= 29) {
     if (js.podReplacementPolicy === 'TerminatingOrFailed' && isObject(js.podFailurePolicy)) {
       ctx.report([...base, 'podReplacementPolicy'], 'podReplacementPolicy TerminatingOrFailed is not allowed with a podFailurePolicy, which needs the pods to be terminated before it judges them; set podReplacementPolicy: Failed, or remove it');
     } else {
-      enumAt(ctx, js, base, 'podReplacementPolicy', 'podReplacementPolicy', ['TerminatingOrFailed', 'Failed'], true);
+      enumAt(ctx, js, base, 'podReplacementPolicy', 'podReplacementPolicy', ['TerminatingOrFailed', 'Failed'], EMPTY_IS_INVALID);
     }
   }
   const rules = isObject(js.podFailurePolicy) ? js.podFailurePolicy.rules : undefined;
@@ -424,7 +427,7 @@ function jobEnums(ctx: RuleContext, js: { [key: string]: any }, base: FieldPath)
 function claimEnums(ctx: RuleContext, spec: unknown, base: FieldPath): void {
   if (!isObject(spec)) return;
   if (Array.isArray(spec.accessModes)) spec.accessModes.forEach((mode: unknown, i: number) => checkEnum(ctx, mode, [...base, 'accessModes', i], 'access mode', ACCESS_MODES));
-  enumAt(ctx, spec, base, 'volumeMode', 'volumeMode', ['Filesystem', 'Block'], true);
+  enumAt(ctx, spec, base, 'volumeMode', 'volumeMode', ['Filesystem', 'Block'], EMPTY_IS_INVALID);
 }
 
 // ---- Scheduling ----------------------------------------------------------------------------------

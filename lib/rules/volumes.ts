@@ -460,8 +460,7 @@ export const volumeClaim = defineRule({
           if (m.kind !== 'PersistentVolumeClaim') ctx.report([...path, 'dataSource'], `${what} sets dataSource beside a dataSourceRef with a namespace, which Kubernetes rejects; keep only dataSourceRef`);
         } else {
           // apiGroup '' and no apiGroup differ (the API server compares the pointers' targets, reflect.DeepEqual).
-          const group = (x: unknown) => x ?? undefined;
-          const same = group(ds.apiGroup) === group(dsr.apiGroup) && (ds.kind ?? '') === (dsr.kind ?? '') && (ds.name ?? '') === (dsr.name ?? '');
+          const same = (ds.apiGroup ?? undefined) === (dsr.apiGroup ?? undefined) && (ds.kind ?? '') === (dsr.kind ?? '') && (ds.name ?? '') === (dsr.name ?? '');
           if (!same) ctx.report([...path, 'dataSourceRef'], `dataSource and dataSourceRef of ${what} name different objects; they must agree, so keep only dataSourceRef`);
         }
       }
